@@ -1,0 +1,75 @@
+// Configuration: read once, validated at boot. A missing or malformed variable stops the process
+// with one message that names it (see formatEnvError).
+import { z } from "zod";
+
+const hex64 = z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (32 bytes)");
+
+const trustProxy = z
+  .string()
+  .default("false")
+  .transform((value, ctx) => {
+    if (value === "false" || value === "0" || value === "") return false as const;
+    if (value === "true") return true as const;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (/^[\w.:/,\s-]+$/.test(value)) return value.split(",").map((part) => part.trim());
+    ctx.addIssue({ code: "custom", message: 'must be "false", a hop count, or a comma-separated list of proxy addresses' });
+    return z.NEVER;
+  });
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  DATABASE_URL: z
+    .string({ required_error: "is required (a postgres:// connection URL)" })
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection URL"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// connection URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SESSION_SECRET: z
+    .string({ required_error: "is required (at least 32 random characters)" })
+    .min(32, "must be at least 32 characters"),
+  ENCRYPTION_KEY: hex64,
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().default("Verso <no-reply@localhost>"),
+  TRUST_PROXY: trustProxy,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(30),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function formatEnvError(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  return `Invalid configuration: fix these environment variables (see .env.example):\n${lines.join("\n")}`;
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) throw new Error(formatEnvError(result.error));
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration; the first call validates and stops the process on error. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  try {
+    cached = parseEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  return cached;
+}

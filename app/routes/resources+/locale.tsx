@@ -1,0 +1,19 @@
+// The language switcher's target: remembers the choice in a cookie and goes back where it came from.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { localeCookie } from "~/infra/cookies.server";
+import { parseFormWithCsrf } from "~/infra/csrf.server";
+import { isLanguage } from "~/infra/i18n";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await parseFormWithCsrf(request);
+  const locale = form.get("locale");
+  const back = safeRedirect(form.get("redirectTo"), "/");
+  if (!isLanguage(locale)) return redirect(back);
+  return redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}

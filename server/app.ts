@@ -1,0 +1,95 @@
+// The Express application of the web process: logging with request ids, security headers,
+// health checks, rate limits, static assets, then Remix.
+import { randomUUID } from "node:crypto";
+import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import pinoHttp from "pino-http";
+import type { Env } from "../app/infra/env.server";
+import { logger, requestStore } from "../app/infra/logger.server";
+import { consume } from "../app/infra/rate-limit.server";
+import { bodyLimit, isCookielessPath, nonceMiddleware, originCheck, permissionsPolicy, securityHeaders } from "./security";
+
+export type ServerServices = {
+  checkReadiness: () => Promise<{ ok: boolean; checks: Record<string, string> }>;
+};
+
+type Options = {
+  env: Env;
+  getBuild: () => Promise<ServerBuild>;
+  getServices: () => Promise<ServerServices>;
+  /** Vite's middlewares in development; static files from build/client otherwise. */
+  assets: express.RequestHandler[];
+  dev: boolean;
+};
+
+export function createApp({ env, getBuild, getServices, assets, dev }: Options) {
+  const app = express();
+  const production = env.NODE_ENV === "production";
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    res.setHeader("X-Request-Id", requestId);
+    res.locals.requestId = requestId;
+    requestStore.run({ requestId }, next);
+  });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => (res as express.Response).locals.requestId,
+      customProps: () => ({}),
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" || !!req.url?.startsWith("/assets/") },
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(compression());
+  app.use(nonceMiddleware);
+  app.use(securityHeaders({ production, dev }));
+  app.use(permissionsPolicy);
+
+  app.get("/healthz", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const report = await (await getServices()).checkReadiness();
+    res.set("Cache-Control", "no-store").status(report.ok ? 200 : 503).json(report);
+  });
+
+  app.use(...assets);
+
+  app.use(bodyLimit(env.BODY_LIMIT_BYTES));
+  app.use(originCheck(env.APP_URL));
+  app.use(async (req, res, next) => {
+    if (isCookielessPath(req.path)) return next(); // the API has its own per-key limits
+    const verdict = await consume(
+      { keyPrefix: "ip", points: env.RATE_LIMIT_PER_MINUTE, durationSeconds: 60 },
+      req.ip ?? "unknown",
+    ).catch(() => null);
+    if (verdict && !verdict.allowed) {
+      res.set("Retry-After", String(verdict.retryAfterSeconds)).status(429).type("text/plain").send("Too many requests.");
+      return;
+    }
+    next();
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: getBuild,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+  return app;
+}

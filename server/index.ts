@@ -1,0 +1,48 @@
+// Web process entry: `npm run serve` (built) or `npm run dev` (Vite middleware mode).
+import path from "node:path";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { getEnv } from "../app/infra/env.server";
+import { logger } from "../app/infra/logger.server";
+import { createApp, type ServerServices } from "./app";
+import { installShutdown } from "./shutdown";
+
+const env = getEnv();
+const dev = env.NODE_ENV === "development" && process.env.VERSO_DEV_SERVER === "1";
+
+async function main() {
+  let getBuild: () => Promise<ServerBuild>;
+  let assets: express.RequestHandler[];
+  let closeVite: () => Promise<void> = async () => {};
+  if (dev) {
+    const vite = await import("vite").then((m) => m.createServer({ server: { middlewareMode: true } }));
+    getBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    assets = [vite.middlewares];
+    closeVite = () => vite.close();
+  } else {
+    const buildPath = path.resolve("build/server/index.js");
+    const build = (await import(buildPath)) as ServerBuild;
+    getBuild = async () => build;
+    assets = [
+      express.Router().use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false })),
+      express.static("build/client", { maxAge: "1h", index: false, redirect: false }),
+    ];
+  }
+  // entry.server.tsx exports the services the web process needs outside Remix (one Prisma client).
+  const getServices = async () => (await getBuild()).entry.module as unknown as ServerServices & { closeResources: () => Promise<void> };
+
+  const app = createApp({ env, getBuild, getServices, assets, dev });
+  const server = app.listen(env.PORT, env.HOST, () => {
+    logger.info({ port: env.PORT }, `Verso listening on http://localhost:${env.PORT}`);
+  });
+  server.keepAliveTimeout = 65_000;
+  installShutdown(server, async () => {
+    await closeVite();
+    await (await getServices()).closeResources();
+  });
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, "web process failed to start");
+  process.exit(1);
+});
