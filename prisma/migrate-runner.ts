@@ -4,10 +4,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const MIGRATIONS_DIR = process.env.MIGRATIONS_DIR ?? path.resolve("prisma/migrations");
 const LOCK_KEY = 724_130_001;
 
 export type MigrationFile = { name: string; sql: string; checksum: string };

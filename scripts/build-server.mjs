@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { index: "server/index.ts", worker: "worker/index.ts" },
+  entryPoints: { index: "server/index.ts", worker: "worker/index.ts", migrate: "prisma/migrate.ts", seed: "prisma/seed/index.ts" },
   outdir: "build/server-entry",
   bundle: true,
   platform: "node",
@@ -14,4 +14,4 @@ await build({
   alias: { "~": "./app" },
   logLevel: "warning",
 });
-console.log("built build/server-entry/{index,worker}.js");
+console.log("built build/server-entry/{index,worker,migrate,seed}.js");

@@ -4,7 +4,6 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { getEnv } from "./env.server";
 
 declare global {
-  // eslint-disable-next-line no-var
   var __versoPrisma: PrismaClient | undefined;
 }
 

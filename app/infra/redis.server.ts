@@ -3,7 +3,6 @@ import { Redis } from "ioredis";
 import { getEnv } from "./env.server";
 
 declare global {
-  // eslint-disable-next-line no-var
   var __versoRedis: Redis | null | undefined;
 }
 

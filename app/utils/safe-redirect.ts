@@ -3,6 +3,7 @@
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/account"): string {
   if (typeof to !== "string" || to.length === 0 || to.length > 2048) return fallback;
   if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
   try {
     const parsed = new URL(to, "http://verso.invalid");

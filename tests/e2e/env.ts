@@ -1,0 +1,21 @@
+// The environment of the app under end-to-end test (and of the fixtures that read its database).
+import { databaseUrl } from "../setup/databases";
+import { TEST_ENV } from "../setup/test-env";
+
+export const E2E_PORT = 3111;
+export const E2E_DB = "verso_e2e";
+
+export const E2E_ENV: Record<string, string> = {
+  ...TEST_ENV,
+  NODE_ENV: "production",
+  PORT: String(E2E_PORT),
+  HOST: "127.0.0.1",
+  APP_URL: `http://localhost:${E2E_PORT}`,
+  DATABASE_URL: databaseUrl(E2E_DB),
+  REDIS_URL: "",
+  LOGIN_RATE_LIMIT_PER_15_MIN: "100000",
+  RATE_LIMIT_PER_MINUTE: "100000",
+  LOG_LEVEL: "warn",
+};
+
+for (const [key, value] of Object.entries(E2E_ENV)) if (key !== "NODE_ENV") process.env[key] = value;
