@@ -14,7 +14,8 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  reporter: [["list"], ["json", { outputFile: `${process.env.VERSO_RESULTS_DIR ?? "test-results"}/playwright.json` }]],
+  outputDir: `${process.env.VERSO_RESULTS_DIR ?? "test-results"}/artifacts`,
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     trace: "retain-on-failure",
@@ -28,7 +29,7 @@ export default defineConfig({
     { name: "js", use: { javaScriptEnabled: true } },
   ],
   webServer: {
-    command: "node build/server-entry/index.js",
+    command: `node ${process.env.VERSO_BUILD_DIR ?? "build"}/server-entry/index.js`,
     url: `http://localhost:${E2E_PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -5,6 +5,7 @@ import { flatRoutes } from "remix-flat-routes";
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
   ignoredRouteFiles: ["**/*"],
+  buildDirectory: process.env.VERSO_BUILD_DIR ?? "build",
   serverModuleFormat: "esm",
   future: {
     v3_fetcherPersist: true,

@@ -4,7 +4,7 @@ import { build } from "esbuild";
 
 await build({
   entryPoints: { index: "server/index.ts", worker: "worker/index.ts", migrate: "prisma/migrate.ts", seed: "prisma/seed/index.ts" },
-  outdir: "build/server-entry",
+  outdir: `${process.env.VERSO_BUILD_DIR ?? "build"}/server-entry`,
   bundle: true,
   platform: "node",
   format: "esm",

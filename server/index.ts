@@ -20,12 +20,13 @@ async function main() {
     assets = [vite.middlewares];
     closeVite = () => vite.close();
   } else {
-    const buildPath = path.resolve("build/server/index.js");
+    const buildDir = process.env.VERSO_BUILD_DIR ?? "build";
+    const buildPath = path.resolve(buildDir, "server/index.js");
     const build = (await import(buildPath)) as ServerBuild;
     getBuild = async () => build;
     assets = [
-      express.Router().use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", index: false })),
-      express.static("build/client", { maxAge: "1h", index: false, redirect: false }),
+      express.Router().use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false })),
+      express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false, redirect: false }),
     ];
   }
   // entry.server.tsx exports the services the web process needs outside Remix (one Prisma client).

@@ -6,15 +6,17 @@ import enAdmin from "~/locales/en/admin.json";
 import esCommon from "~/locales/es/common.json";
 import esIdentity from "~/locales/es/identity.json";
 import esAdmin from "~/locales/es/admin.json";
+import enApi from "~/locales/en/api.json";
+import esApi from "~/locales/es/api.json";
 
 export const supportedLanguages = ["en", "es"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "en";
-export const namespaces = ["common", "identity", "admin"] as const;
+export const namespaces = ["common", "identity", "admin", "api"] as const;
 
 export const resources = {
-  en: { common: enCommon, identity: enIdentity, admin: enAdmin },
-  es: { common: esCommon, identity: esIdentity, admin: esAdmin },
+  en: { common: enCommon, identity: enIdentity, admin: enAdmin, api: enApi },
+  es: { common: esCommon, identity: esIdentity, admin: esAdmin, api: esApi },
 };
 
 export const i18nConfig = {

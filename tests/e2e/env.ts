@@ -1,9 +1,9 @@
 // The environment of the app under end-to-end test (and of the fixtures that read its database).
-import { databaseUrl } from "../setup/databases";
+import { databaseUrl, NAMESPACE } from "../setup/databases";
 import { TEST_ENV } from "../setup/test-env";
 
-export const E2E_PORT = 3111;
-export const E2E_DB = "verso_e2e";
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3111);
+export const E2E_DB = `verso_e2e${NAMESPACE ? `_${NAMESPACE}` : ""}`;
 
 export const E2E_ENV: Record<string, string> = {
   ...TEST_ENV,

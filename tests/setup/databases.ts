@@ -3,7 +3,9 @@ import pg from "pg";
 import { migrate } from "../../prisma/migrate-runner.ts";
 
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-export const TEMPLATE_DB = "verso_test_template";
+/** Lets several checkouts or sessions run the suite at once on one server without collisions. */
+export const NAMESPACE = (process.env.VERSO_TEST_NAMESPACE ?? "").replace(/[^a-z0-9]/g, "");
+export const TEMPLATE_DB = `verso_test${NAMESPACE ? `_${NAMESPACE}` : ""}_template`;
 
 export function databaseUrl(name: string) {
   const url = new URL(ADMIN_URL);

@@ -5,7 +5,7 @@ import { createSession } from "~/domains/identity/sessions.server";
 import { csrf, CSRF_FIELD } from "~/infra/csrf.server";
 import { sessionStorage } from "~/infra/cookies.server";
 
-export const BASE = "http://localhost:3111";
+export const BASE = process.env.APP_URL ?? "http://localhost:3111";
 
 export function context(overrides: Partial<AppLoadContext> = {}): AppLoadContext {
   return { cspNonce: "test-nonce", requestId: "test-request", clientIp: "203.0.113.7", ...overrides };

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { AdminLayout, type AdminNavItem } from "~/components/layout/admin-layout";
+import { ErrorPage } from "~/components/layout/error-page";
+import { requirePermission, userCan } from "~/domains/identity/guards.server";
+import { PERMISSIONS, type PermissionString } from "~/domains/identity/permissions";
+
+export const handle = { breadcrumb: "admin:nav.dashboard", i18n: ["admin"] };
+
+const NAV: Array<AdminNavItem & { permission: PermissionString }> = [
+  { to: "/admin", labelKey: "admin:nav.dashboard", end: true, permission: PERMISSIONS.readAdminAny },
+  { to: "/admin/users", labelKey: "admin:nav.users", permission: PERMISSIONS.readUserAny },
+  { to: "/admin/roles", labelKey: "admin:nav.roles", permission: PERMISSIONS.readRoleAny },
+  { to: "/admin/audit", labelKey: "admin:nav.audit", permission: PERMISSIONS.readAuditAny },
+  { to: "/admin/api-keys", labelKey: "admin:nav.apiKeys", permission: PERMISSIONS.createApiKeyAny },
+  { to: "/admin/dev/mailbox", labelKey: "admin:nav.mailbox", permission: PERMISSIONS.readMailboxAny },
+];
+
+// This guard only decides what the sidebar shows; every admin route checks its own permission.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, PERMISSIONS.readAdminAny);
+  return { nav: NAV.filter((item) => userCan(user, item.permission)).map(({ permission: _p, ...item }) => item) };
+}
+
+export default function AdminRoute() {
+  const { nav } = useLoaderData<typeof loader>();
+  return (
+    <AdminLayout nav={nav}>
+      <Outlet />
+    </AdminLayout>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
