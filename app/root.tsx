@@ -8,7 +8,7 @@ import { ErrorPage } from "~/components/layout/error-page";
 import { useNonce } from "~/components/layout/nonce";
 import { Toasts } from "~/components/layout/toasts";
 import { getOptionalUser } from "~/domains/identity/guards.server";
-import { timeZoneCookie } from "~/infra/cookies.server";
+import { readTimeZoneCookie } from "~/infra/cookies.server";
 import { csrf } from "~/infra/csrf.server";
 import { readToast } from "~/infra/flash.server";
 import { i18n } from "~/infra/i18n.server";
@@ -20,13 +20,13 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 export const meta: MetaFunction = () => [{ title: "Verso" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale, { toast, setCookie }, [csrfToken, csrfCookie], tzCookie] = await Promise.all([
+  const [user, locale, { toast, setCookie }, [csrfToken, csrfCookie]] = await Promise.all([
     getOptionalUser(request),
     i18n.getLocale(request),
     readToast(request),
     csrf.commitToken(request),
-    timeZoneCookie.parse(request.headers.get("Cookie")),
   ]);
+  const tzCookie = readTimeZoneCookie(request.headers.get("Cookie"));
   const headers = new Headers({ Vary: "Cookie, Accept-Language" });
   if (setCookie) headers.append("Set-Cookie", setCookie);
   if (csrfCookie) headers.append("Set-Cookie", csrfCookie);

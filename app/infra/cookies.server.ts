@@ -28,4 +28,13 @@ export const csrfCookie = createCookie("__csrf", { httpOnly: true, sameSite: "la
 
 export const localeCookie = createCookie("lng", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 60 * 60 * 24 * 365 });
 
-export const timeZoneCookie = createCookie("tz", { httpOnly: false, sameSite: "lax", secure, path: "/", maxAge: 60 * 60 * 24 * 365 });
+/** The browser's time zone, written by entry.client as a plain `tz=<IANA zone>` cookie. */
+export function readTimeZoneCookie(cookieHeader: string | null): string | null {
+  const match = /(?:^|;\s*)tz=([^;]+)/.exec(cookieHeader ?? "");
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
