@@ -81,6 +81,12 @@ const stop = (signal) => {
 };
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
+// `npm start` runs this script under `sh -c`: a SIGTERM sent to npm stops npm and the shell without
+// passing it on, which would orphan the server and PostgreSQL. Stop as soon as the parent is gone.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop("SIGTERM");
+}, 500).unref();
 web.on("exit", async (code) => {
   if (embedded) await embedded.server.stop().catch(() => {});
   process.exit(code ?? 0);

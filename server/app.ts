@@ -7,7 +7,7 @@ import compression from "compression";
 import express from "express";
 import pinoHttp from "pino-http";
 import type { Env } from "../app/infra/env.server";
-import { logger, requestStore } from "../app/infra/logger.server";
+import { logger, redactUrl, requestStore } from "../app/infra/logger.server";
 import { consume } from "../app/infra/rate-limit.server";
 import { bodyLimit, isCookielessPath, nonceMiddleware, originCheck, permissionsPolicy, securityHeaders } from "./security";
 
@@ -44,7 +44,7 @@ export function createApp({ env, getBuild, getServices, assets, dev }: Options) 
       customProps: () => ({}),
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" || !!req.url?.startsWith("/assets/") },
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+        req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.remoteAddress }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),

@@ -4,7 +4,23 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 
 type RequestStore = { requestId: string };
-export const requestStore = new AsyncLocalStorage<RequestStore>();
+// One store per process: the Express entry and the Remix server build each bundle this module,
+// so the instance lives on globalThis; otherwise Remix-side log lines would lose the request id.
+const shared = globalThis as typeof globalThis & { __versoRequestStore?: AsyncLocalStorage<RequestStore> };
+export const requestStore = (shared.__versoRequestStore ??= new AsyncLocalStorage<RequestStore>());
+
+const SECRET_QUERY_PARAMS = /^(password|token|t|code|otp|secret|key|signature)$/i;
+
+/** The URL with the values of secret-looking query parameters replaced, for request logs. */
+export function redactUrl(url: string | undefined): string | undefined {
+  const q = url?.indexOf("?") ?? -1;
+  if (!url || q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  const secret = [...new Set(params.keys())].filter((key) => SECRET_QUERY_PARAMS.test(key));
+  if (secret.length === 0) return url;
+  for (const key of secret) params.set(key, "[redacted]");
+  return `${url.slice(0, q)}?${params.toString()}`;
+}
 
 export const REDACT_PATHS = [
   "password",

@@ -2,6 +2,7 @@
 import { prisma } from "~/infra/db.server";
 import type { Tx } from "~/infra/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { clampPage } from "./list-query";
 
 export type AuditEntry = {
   actorId: string | null;
@@ -29,17 +30,20 @@ export async function recordAudit(entry: AuditEntry, tx: Tx | typeof prisma = pr
 
 export type AuditFilters = { actorEmail?: string; action?: string; entityType?: string; from?: Date; to?: Date; page: number; pageSize: number };
 
-export async function listAuditEntries({ actorEmail, action, entityType, from, to, page, pageSize }: AuditFilters) {
+/** A page of the log, newest first; a page past the end is answered with the last page. */
+export async function listAuditEntries({ actorEmail, action, entityType, from, to, page: requested, pageSize }: AuditFilters) {
   const where: Prisma.AuditLogWhereInput = {
     ...(actorEmail ? { actor: { email: { contains: actorEmail.toLowerCase() } } } : {}),
     ...(action ? { action } : {}),
     ...(entityType ? { entityType } : {}),
     ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
   };
-  const [items, total, actions] = await Promise.all([
+  const total = await prisma.auditLog.count({ where });
+  const page = clampPage(requested, total, pageSize);
+  const [items, actions, entityTypes] = await Promise.all([
     prisma.auditLog.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {
@@ -54,8 +58,24 @@ export async function listAuditEntries({ actorEmail, action, entityType, from, t
         actor: { select: { id: true, email: true, name: true } },
       },
     }),
-    prisma.auditLog.count({ where }),
     prisma.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    prisma.auditLog.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
   ]);
-  return { items, total, page, pageSize, actions: actions.map((a) => a.action) };
+  return {
+    items,
+    total,
+    page,
+    pageSize,
+    actions: actions.map((a) => a.action),
+    entityTypes: entityTypes.map((e) => e.entityType),
+    targets: await userTargetLabels(items),
+  };
+}
+
+/** E-mail addresses of the users the entries are about, so the log reads "ann@…" rather than an id. */
+async function userTargetLabels(items: Array<{ entityType: string; entityId: string | null }>): Promise<Record<string, string>> {
+  const ids = [...new Set(items.filter((i) => i.entityType === "user" && i.entityId).map((i) => i.entityId!))];
+  if (ids.length === 0) return {};
+  const users = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+  return Object.fromEntries(users.map((u) => [u.id, u.email]));
 }

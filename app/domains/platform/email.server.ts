@@ -6,6 +6,7 @@ import { prisma } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
 import { getSmtpTransport } from "~/infra/email/smtp.server";
 import { logger } from "~/infra/logger.server";
+import { clampPage } from "./list-query";
 
 export type EmailMessage = { to: string; subject: string; text: string; html?: string };
 
@@ -24,18 +25,18 @@ export async function sendEmail(message: EmailMessage): Promise<{ delivery: "smt
   return { delivery: "dev-mailbox", id: stored.id };
 }
 
-export async function listDevEmails({ page = 1, pageSize = 25, to }: { page?: number; pageSize?: number; to?: string }) {
+/** Newest first, optionally only mail to addresses containing `to`; a page past the end is the last page. */
+export async function listDevEmails({ page: requested = 1, pageSize = 25, to }: { page?: number; pageSize?: number; to?: string }) {
   const where = to ? { to: { contains: to.toLowerCase() } } : {};
-  const [items, total] = await Promise.all([
-    prisma.devEmail.findMany({
-      where,
-      orderBy: { createdAt: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, to: true, subject: true, createdAt: true },
-    }),
-    prisma.devEmail.count({ where }),
-  ]);
+  const total = await prisma.devEmail.count({ where });
+  const page = clampPage(requested, total, pageSize);
+  const items = await prisma.devEmail.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: { id: true, to: true, subject: true, createdAt: true },
+  });
   return { items, total, page, pageSize };
 }
 

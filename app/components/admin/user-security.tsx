@@ -1,0 +1,121 @@
+// A person's account state as an admin sees it: status, second factor, sessions, recent sign-ins,
+// with the buttons that change them (each its own small form with an intent).
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { SubmitButton } from "~/components/ui/button";
+import { useFormatDateTime } from "./use-format-date";
+
+type DateValue = Date | string;
+
+function IntentButton({ intent, label, variant = "secondary" }: { intent: string; label: string; variant?: "secondary" | "danger" | "primary" }) {
+  return (
+    <Form method="post">
+      <AuthenticityTokenInput />
+      <SubmitButton name="intent" value={intent} variant={variant}>
+        {label}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+export function UserStatusControls({ status, isSelf, canUpdate }: { status: string; isSelf: boolean; canUpdate: boolean }) {
+  const { t } = useTranslation("admin");
+  return (
+    <div className="space-y-2">
+      <p>{t("users.account.statusIs", { status: t(`users.status.${status}`) })}</p>
+      {!canUpdate ? null : isSelf ? (
+        <p className="text-sm text-slate-700">{t("users.account.selfNote")}</p>
+      ) : status === "active" ? (
+        <>
+          <p className="text-sm text-slate-700">{t("users.account.deactivateHelp")}</p>
+          <IntentButton intent="deactivate" label={t("users.account.deactivate")} variant="danger" />
+        </>
+      ) : (
+        <IntentButton intent="reactivate" label={t("users.account.reactivate")} />
+      )}
+    </div>
+  );
+}
+
+export function MfaState({ mfa, canUpdate }: { mfa: { enabled: boolean; pending: boolean; backupCodesLeft: number }; canUpdate: boolean }) {
+  const { t } = useTranslation("admin");
+  return (
+    <div className="space-y-2">
+      <p>{mfa.enabled ? t("users.mfa.enabled", { count: mfa.backupCodesLeft }) : mfa.pending ? t("users.mfa.pending") : t("users.mfa.disabled")}</p>
+      {canUpdate && (mfa.enabled || mfa.pending || mfa.backupCodesLeft > 0) ? (
+        <>
+          <p className="text-sm text-slate-700">{t("users.mfa.resetHelp")}</p>
+          <IntentButton intent="resetMfa" label={t("users.mfa.reset")} variant="danger" />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+type SessionRow = { key: string; ipAddress: string | null; userAgent: string | null; createdAt: DateValue; lastSeenAt: DateValue };
+
+export function SessionsTable({ sessions, canUpdate }: { sessions: SessionRow[]; canUpdate: boolean }) {
+  const { t } = useTranslation("admin");
+  const formatDate = useFormatDateTime();
+  if (sessions.length === 0) return <p className="text-slate-700">{t("users.sessions.empty")}</p>;
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{t("users.sessions.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="px-2 py-1 text-left">{t("users.sessions.device")}</th>
+              <th scope="col" className="px-2 py-1 text-left">{t("users.sessions.ip")}</th>
+              <th scope="col" className="px-2 py-1 text-left">{t("users.sessions.started")}</th>
+              <th scope="col" className="px-2 py-1 text-left">{t("users.sessions.lastSeen")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {sessions.map((session) => (
+              <tr key={session.key}>
+                <td className="max-w-xs truncate px-2 py-1">{session.userAgent ?? "—"}</td>
+                <td className="px-2 py-1">{session.ipAddress ?? "—"}</td>
+                <td className="px-2 py-1 whitespace-nowrap">{formatDate(session.createdAt)}</td>
+                <td className="px-2 py-1 whitespace-nowrap">{formatDate(session.lastSeenAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canUpdate ? <IntentButton intent="revokeSessions" label={t("users.sessions.revokeAll")} /> : null}
+    </div>
+  );
+}
+
+type AttemptRow = { id: string; ipAddress: string; success: boolean; reason: string; createdAt: DateValue };
+
+export function LoginAttemptsTable({ attempts }: { attempts: AttemptRow[] }) {
+  const { t } = useTranslation("admin");
+  const formatDate = useFormatDateTime();
+  if (attempts.length === 0) return <p className="text-slate-700">{t("users.attempts.empty")}</p>;
+  return (
+    <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <caption className="sr-only">{t("users.attempts.title")}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="px-2 py-1 text-left">{t("users.attempts.time")}</th>
+          <th scope="col" className="px-2 py-1 text-left">{t("users.attempts.result")}</th>
+          <th scope="col" className="px-2 py-1 text-left">{t("users.attempts.reason")}</th>
+          <th scope="col" className="px-2 py-1 text-left">{t("users.attempts.ip")}</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-200">
+        {attempts.map((attempt) => (
+          <tr key={attempt.id}>
+            <td className="px-2 py-1 whitespace-nowrap">{formatDate(attempt.createdAt)}</td>
+            <td className="px-2 py-1">{attempt.success ? t("users.attempts.success") : t("users.attempts.failure")}</td>
+            <td className="px-2 py-1">{attempt.reason}</td>
+            <td className="px-2 py-1">{attempt.ipAddress}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,96 @@
+// Changing one's e-mail address. Asking needs the current password and only sends a link to the
+// NEW address; the address on the account changes when the signed-in owner opens that link
+// (single use, one hour). The old address is told about both steps.
+import { Prisma } from "~/generated/prisma/client";
+import { DomainError } from "~/domains/errors";
+import { recordAudit } from "~/domains/platform/audit.server";
+import { sendEmail } from "~/domains/platform/email.server";
+import { prisma } from "~/infra/db.server";
+import { getEnv } from "~/infra/env.server";
+import { i18n } from "~/infra/i18n.server";
+import { logger } from "~/infra/logger.server";
+import { verifyPassword } from "./password-hash.server";
+import { consumeVerification, createVerification, getUsableVerification } from "./verification.server";
+
+export const EMAIL_CHANGE_TTL_MS = 60 * 60 * 1000;
+export const CONFIRM_EMAIL_PATH = "/account/security/confirm-email";
+
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+async function emailTaken(email: string, exceptUserId: string) {
+  const owner = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  return Boolean(owner && owner.id !== exceptUserId);
+}
+
+/**
+ * Throws DomainError "invalid_current_password", "same_email" or "email_taken".
+ * Sends the confirmation link to the new address.
+ */
+export async function requestEmailChange({ userId, currentPassword, newEmail, ipAddress }: { userId: string; currentPassword: string; newEmail: string; ipAddress?: string }) {
+  const email = normalizeEmail(newEmail);
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, name: true, locale: true, password: { select: { hash: true } } },
+  });
+  if (!user.password || !(await verifyPassword(user.password.hash, currentPassword))) {
+    throw new DomainError("invalid_current_password", "The current password is not correct");
+  }
+  if (email === user.email) throw new DomainError("same_email", "This is already the account's address");
+  if (await emailTaken(email, userId)) throw new DomainError("email_taken", "Another account uses this address");
+
+  const token = await createVerification({ type: "email_change", target: email, userId, ttlMs: EMAIL_CHANGE_TTL_MS });
+  const url = `${getEnv().APP_URL}${CONFIRM_EMAIL_PATH}?${new URLSearchParams({ token })}`;
+  const t = await i18n.getFixedT(user.locale, "identity");
+  await sendEmail({
+    to: email,
+    subject: t("account.emails.confirmEmail.subject"),
+    text: t("account.emails.confirmEmail.text", { name: user.name, url }),
+  });
+  await recordAudit({ actorId: userId, action: "user.email_change_requested", entityType: "User", entityId: userId, after: { email }, ipAddress });
+  await notify(user.email, t("account.emails.emailChangeRequested.subject"), t("account.emails.emailChangeRequested.text", { name: user.name, email }));
+  return { email };
+}
+
+/**
+ * Applies the change the token stands for, when it belongs to `userId`.
+ * Throws DomainError "invalid_token" or "email_taken".
+ */
+export async function confirmEmailChange({ userId, token, ipAddress }: { userId: string; token: string; ipAddress?: string }) {
+  // Someone else's link (or a stale one) is refused without being spent.
+  const usable = await getUsableVerification({ type: "email_change", token });
+  if (!usable || usable.userId !== userId) throw new DomainError("invalid_token", "The link is invalid, used or expired");
+  const verification = await consumeVerification({ type: "email_change", token });
+  if (!verification || verification.userId !== userId) throw new DomainError("invalid_token", "The link is invalid, used or expired");
+  const email = normalizeEmail(verification.target);
+  const before = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+  if (await emailTaken(email, userId)) throw new DomainError("email_taken", "Another account uses this address");
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: { email, emailVerifiedAt: new Date() }, select: { id: true } });
+      await recordAudit(
+        { actorId: userId, action: "user.email_changed", entityType: "User", entityId: userId, before: { email: before.email }, after: { email }, ipAddress },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new DomainError("email_taken", "Another account uses this address");
+    }
+    throw error;
+  }
+  if (before.email !== email) {
+    const t = await i18n.getFixedT(before.locale, "identity");
+    await notify(before.email, t("account.emails.emailChanged.subject"), t("account.emails.emailChanged.text", { name: before.name, email }));
+  }
+  return { email };
+}
+
+async function notify(to: string, subject: string, text: string) {
+  try {
+    await sendEmail({ to, subject, text });
+  } catch (error) {
+    logger.error({ err: error }, "could not send an e-mail change notice");
+  }
+}

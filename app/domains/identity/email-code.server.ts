@@ -1,0 +1,104 @@
+// One-time sign-in codes by e-mail (remix-auth-totp generates and checks them against its
+// encrypted cookie). On top of that, every code we send is a Verification row: a code (or its
+// magic link) signs in once, and never after its ten minutes. Unknown addresses get no e-mail and
+// no row, and the person sees the same page as for a known one.
+import { createDecipheriv, createHash, hkdfSync } from "node:crypto";
+import { prisma } from "~/infra/db.server";
+import { getEnv } from "~/infra/env.server";
+import { appLink, sendSignInCodeEmail } from "./identity-emails.server";
+import { recordLoginAttempt } from "./login.server";
+import { requiresMfa } from "./login.server";
+import { normaliseEmail } from "./registration.server";
+
+export const SIGN_IN_CODE_PERIOD_SECONDS = 10 * 60;
+export const EMAIL_CODE_COOKIE = "_totp";
+
+/** The strategy's 64-hex-character secret, derived from ENCRYPTION_KEY (never the key itself). */
+export function emailCodeSecret(): string {
+  const key = Buffer.from(getEnv().ENCRYPTION_KEY, "hex");
+  return Buffer.from(hkdfSync("sha256", key, "verso", "verso/email-sign-in-code/v1", 32)).toString("hex");
+}
+
+function codeHash(email: string, code: string) {
+  return createHash("sha256").update(`sign_in_code:${normaliseEmail(email)}:${code.trim()}`).digest("hex");
+}
+
+/** Send the code to an active account and remember that it was issued; silent for anyone else. */
+export async function issueSignInCode({ email, code, magicLink }: { email: string; code: string; magicLink: string }): Promise<void> {
+  const address = normaliseEmail(email);
+  const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true, name: true, locale: true, status: true } });
+  if (!user || user.status !== "active") return;
+  const now = new Date();
+  const tokenHash = codeHash(address, code);
+  await prisma.$transaction([
+    // Only the newest code counts.
+    prisma.verification.updateMany({ where: { type: "sign_in_code", userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
+    prisma.verification.deleteMany({ where: { tokenHash } }),
+    prisma.verification.create({
+      data: { type: "sign_in_code", target: address, userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + SIGN_IN_CODE_PERIOD_SECONDS * 1000) },
+      select: { id: true },
+    }),
+  ]);
+  // The link goes to APP_URL whatever Host header the request carried.
+  const link = new URL(magicLink);
+  await sendSignInCodeEmail({ to: address, name: user.name, code, magicLink: appLink(link.pathname + link.search), locale: user.locale });
+}
+
+export type SignInCodeResult =
+  | { status: "ok"; userId: string; name: string; mfaRequired: boolean }
+  | { status: "used" }
+  | { status: "deactivated" };
+
+/** Spend an issued code (the strategy has already checked it cryptographically). */
+export async function redeemSignInCode({ email, code, ipAddress }: { email: string; code: string; ipAddress: string }): Promise<SignInCodeResult> {
+  const address = normaliseEmail(email);
+  const now = new Date();
+  const tokenHash = codeHash(address, code);
+  const { count } = await prisma.verification.updateMany({
+    where: { tokenHash, type: "sign_in_code", target: address, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true, name: true, status: true } });
+  if (count !== 1 || !user) {
+    await recordLoginAttempt({ email: address, userId: user?.id ?? null, ipAddress, success: false, reason: "code_reused" });
+    return { status: "used" };
+  }
+  if (user.status !== "active") {
+    await recordLoginAttempt({ email: address, userId: user.id, ipAddress, success: false, reason: "deactivated" });
+    return { status: "deactivated" };
+  }
+  const mfaRequired = await requiresMfa(user.id);
+  await recordLoginAttempt({ email: address, userId: user.id, ipAddress, success: !mfaRequired, reason: mfaRequired ? "mfa_required" : "code_success" });
+  return { status: "ok", userId: user.id, name: user.name, mfaRequired };
+}
+
+/** The code inside a magic link's `t` parameter (a compact JWE, dir + A256GCM, made by the strategy). */
+export function codeFromMagicLinkToken(token: string): string | null {
+  const parts = token.split(".");
+  if (parts.length !== 5 || parts[1] !== "") return null;
+  const [header, , iv, ciphertext, tag] = parts;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", Buffer.from(emailCodeSecret(), "hex"), Buffer.from(iv, "base64url"));
+    decipher.setAAD(Buffer.from(header, "ascii"));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+    const parsed = JSON.parse(plain) as { code?: unknown };
+    return typeof parsed.code === "string" ? parsed.code : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the strategy's cookie says: the address the code went to and the last error, if any. */
+export function readEmailCodeCookie(cookieHeader: string | null): { email: string | null; error: string | null; pending: boolean } {
+  const match = new RegExp(`(?:^|;\\s*)${EMAIL_CODE_COOKIE}=([^;]*)`).exec(cookieHeader ?? "");
+  if (!match) return { email: null, error: null, pending: false };
+  const params = new URLSearchParams(match[1]);
+  return { email: params.get("email"), error: params.get("error"), pending: Boolean(params.get("totp")) };
+}
+
+export async function recordFailedCodeAttempt({ email, ipAddress }: { email: string; ipAddress: string }) {
+  const address = normaliseEmail(email);
+  const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true } });
+  await recordLoginAttempt({ email: address, userId: user?.id ?? null, ipAddress, success: false, reason: "code_invalid" });
+}

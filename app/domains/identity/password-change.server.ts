@@ -1,0 +1,62 @@
+// Changing one's own password: the current password proves it is really them, the new one must
+// follow the rules, every other session is revoked (the caller rotates the current one) and the
+// address on file is told, so a change they did not make does not go unnoticed.
+import { DomainError } from "~/domains/errors";
+import { recordAudit } from "~/domains/platform/audit.server";
+import { sendEmail } from "~/domains/platform/email.server";
+import { prisma } from "~/infra/db.server";
+import { getEnv } from "~/infra/env.server";
+import { i18n } from "~/infra/i18n.server";
+import { logger } from "~/infra/logger.server";
+import { hashPassword, verifyPassword } from "./password-hash.server";
+import { passwordProblems } from "./passwords";
+import { revokeOtherSessions } from "./sessions.server";
+
+type ChangePasswordInput = {
+  userId: string;
+  currentSessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  ipAddress?: string;
+};
+
+/**
+ * Throws DomainError "invalid_current_password", "weak_password" (details.problems) or
+ * "same_password". Returns how many other sessions were revoked.
+ */
+export async function changePassword({ userId, currentSessionId, currentPassword, newPassword, ipAddress }: ChangePasswordInput) {
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, name: true, locale: true, password: { select: { hash: true } } },
+  });
+  if (!user.password || !(await verifyPassword(user.password.hash, currentPassword))) {
+    throw new DomainError("invalid_current_password", "The current password is not correct");
+  }
+  const problems = passwordProblems(newPassword, user.email);
+  if (problems.length > 0) throw new DomainError("weak_password", "The new password breaks the rules", { problems });
+  if (newPassword === currentPassword) throw new DomainError("same_password", "The new password is the current one");
+
+  const hash = await hashPassword(newPassword);
+  await prisma.$transaction(async (tx) => {
+    await tx.password.update({ where: { userId }, data: { hash }, select: { userId: true } });
+    await recordAudit({ actorId: userId, action: "user.password_changed", entityType: "User", entityId: userId, ipAddress }, tx);
+  });
+  const revokedSessions = await revokeOtherSessions({ userId, keepSessionId: currentSessionId });
+  await notifyPasswordChanged({ email: user.email, name: user.name, locale: user.locale });
+  return { revokedSessions };
+}
+
+async function notifyPasswordChanged({ email, name, locale }: { email: string; name: string; locale: string }) {
+  const t = await i18n.getFixedT(locale, "identity");
+  const securityUrl = `${getEnv().APP_URL}/account/security`;
+  try {
+    await sendEmail({
+      to: email,
+      subject: t("account.emails.passwordChanged.subject"),
+      text: t("account.emails.passwordChanged.text", { name, url: securityUrl }),
+    });
+  } catch (error) {
+    // The password is already changed; a mail outage must not turn that into an error page.
+    logger.error({ err: error }, "could not send the password-changed notice");
+  }
+}

@@ -1,0 +1,88 @@
+// Ask for a one-time sign-in code by e-mail (remix-auth-totp). Known and unknown addresses get
+// the same answer; only active accounts are actually sent a code.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { SubmitButton } from "~/components/ui/button";
+import { InputField } from "~/components/ui/field";
+import { FormError } from "~/components/ui/form-error";
+import { retryMinutes, throttle } from "~/domains/identity/auth-throttle.server";
+import { authenticateWith, withFormBody } from "~/domains/identity/authenticator.server";
+import { requireAnonymous } from "~/domains/identity/guards.server";
+import { emailOnlySchema } from "~/domains/identity/schemas";
+import { parseFormWithCsrf } from "~/infra/csrf.server";
+import { AuthHeading, useIdentityT } from "./components/auth-ui";
+import { identityT } from "./components/translate.server";
+
+export const handle = { i18n: ["identity"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const t = await identityT(request);
+  return { title: t("auth.code.requestTitle") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await parseFormWithCsrf(request);
+  const t = await identityT(request);
+  const submission = parseWithZod(formData, { schema: emailOnlySchema(t) });
+  if (submission.status !== "success") return submission.reply();
+  const { email } = submission.value;
+  const refused = await throttle([
+    ["codeIp", context.clientIp],
+    ["codeEmail", email],
+  ]);
+  if (refused) {
+    return data(submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })] }), {
+      status: 429,
+      headers: { "Retry-After": String(refused.retryAfterSeconds) },
+    });
+  }
+  // The strategy reads the form itself: hand it only the normalised address.
+  const forStrategy = withFormBody(request, { email });
+  try {
+    await authenticateWith("email-code", forStrategy, { ipAddress: context.clientIp, redirectTo: "/account" });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+  throw new Error("The e-mail code strategy always answers with a redirect");
+}
+
+export default function RequestCodePage() {
+  const t = useIdentityT();
+  const lastResult = useActionData<typeof action>();
+  const schema = emailOnlySchema(t);
+  const [form, fields] = useForm({
+    id: "request-code",
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <div className="space-y-6">
+      <AuthHeading title={t("auth.code.requestTitle")} intro={t("auth.code.requestIntro")} />
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <AuthenticityTokenInput />
+        <FormError errors={form.errors} id={form.errorId} />
+        <InputField meta={fields.email} label={t("auth.fields.email")} type="email" autoComplete="email" />
+        <SubmitButton className="w-full" pendingLabel={t("auth.code.requestSubmitting")}>
+          {t("auth.code.requestSubmit")}
+        </SubmitButton>
+      </Form>
+      <p className="text-center text-sm">
+        <Link to="/auth/login" className="text-brand-700 underline">
+          {t("auth.code.usePassword")}
+        </Link>
+      </p>
+    </div>
+  );
+}

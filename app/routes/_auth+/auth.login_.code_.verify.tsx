@@ -1,0 +1,137 @@
+// Enter the e-mailed sign-in code, or arrive through its magic link (?t=…). Each code works once;
+// guesses are limited per address. People with an authenticator continue to /auth/mfa.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+import { SubmitButton } from "~/components/ui/button";
+import { InputField } from "~/components/ui/field";
+import { FormError } from "~/components/ui/form-error";
+import { retryMinutes, throttle } from "~/domains/identity/auth-throttle.server";
+import { EMAIL_CODE_PATHS } from "~/domains/identity/auth-paths";
+import { authenticateWith, withFormBody } from "~/domains/identity/authenticator.server";
+import { readEmailCodeCookie, recordFailedCodeAttempt } from "~/domains/identity/email-code.server";
+import { requireAnonymous } from "~/domains/identity/guards.server";
+import { signInCodeSchema, type Translate } from "~/domains/identity/schemas";
+import { parseFormWithCsrf } from "~/infra/csrf.server";
+import { AuthHeading, Notice, useIdentityT } from "./components/auth-ui";
+import { identityT } from "./components/translate.server";
+
+export const handle = { i18n: ["identity"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }];
+
+const KNOWN_ERRORS = new Set(["invalidTotp", "expiredTotp", "rateLimitExceeded", "missingSessionEmail", "missingSessionTotp", "codeUsed", "generic"]);
+
+function errorMessage(t: Translate, key: string | null) {
+  if (!key) return null;
+  if (key === "deactivated") return t("auth.login.deactivated");
+  return t(`auth.code.errors.${KNOWN_ERRORS.has(key) ? key : "generic"}`);
+}
+
+/** Run the strategy; a failure (redirect back to this page) is recorded as a failed sign-in. */
+async function runStrategy(request: Request, ipAddress: string, email: string | null, t: Translate) {
+  try {
+    await authenticateWith("email-code", request, {
+      ipAddress,
+      redirectTo: "/account",
+      welcome: (name) => t("auth.login.welcome", { name }),
+    });
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    const location = thrown.headers.get("Location");
+    if (email && location && new URL(location, request.url).pathname === EMAIL_CODE_PATHS.verify) {
+      await recordFailedCodeAttempt({ email, ipAddress });
+    }
+    return thrown;
+  }
+  throw new Error("The e-mail code strategy always answers with a redirect");
+}
+
+async function tooManyGuesses(ipAddress: string, email: string | null) {
+  return throttle([["codeVerify", email ?? `ip:${ipAddress}`]]);
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const t = await identityT(request);
+  const cookie = readEmailCodeCookie(request.headers.get("Cookie"));
+  if (new URL(request.url).searchParams.has("t")) {
+    const refused = await tooManyGuesses(context.clientIp, cookie.email);
+    if (refused) return { title: t("auth.code.verifyTitle"), email: cookie.email, error: t("auth.tooManyRequests", { minutes: retryMinutes(refused) }) };
+    throw await runStrategy(request, context.clientIp, cookie.email, t);
+  }
+  if (!cookie.email && !cookie.error) throw redirect(EMAIL_CODE_PATHS.request);
+  return { title: t("auth.code.verifyTitle"), email: cookie.email, error: errorMessage(t, cookie.error) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await parseFormWithCsrf(request);
+  const t = await identityT(request);
+  const submission = parseWithZod(formData, { schema: signInCodeSchema(t) });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["code"] });
+  const { email } = readEmailCodeCookie(request.headers.get("Cookie"));
+  const refused = await tooManyGuesses(context.clientIp, email);
+  if (refused) {
+    return data(submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["code"] }), {
+      status: 429,
+      headers: { "Retry-After": String(refused.retryAfterSeconds) },
+    });
+  }
+  const forStrategy = withFormBody(request, { code: submission.value.code });
+  return runStrategy(forStrategy, context.clientIp, email, t);
+}
+
+export default function VerifyCodePage() {
+  const t = useIdentityT();
+  const { email, error } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const schema = signInCodeSchema(t);
+  const [form, fields] = useForm({
+    id: "verify-code",
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <div className="space-y-6">
+      <AuthHeading title={t("auth.code.verifyTitle")} />
+      {email ? <Notice>{t("auth.code.sent", { email })}</Notice> : null}
+      {error ? <Notice kind="error">{error}</Notice> : null}
+      {email ? (
+        <Form method="post" {...getFormProps(form)} className="space-y-4">
+          <AuthenticityTokenInput />
+          <FormError errors={form.errors} id={form.errorId} />
+          <InputField
+            meta={fields.code}
+            label={t("auth.code.codeLabel")}
+            description={t("auth.code.codeDescription")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            autoFocus
+          />
+          <SubmitButton className="w-full" pendingLabel={t("auth.code.verifySubmitting")}>
+            {t("auth.code.verifySubmit")}
+          </SubmitButton>
+        </Form>
+      ) : null}
+      <ul className="space-y-2 text-center text-sm">
+        <li>
+          <Link to={EMAIL_CODE_PATHS.request} className="text-brand-700 underline">
+            {t("auth.code.requestAgain")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/auth/login" className="text-brand-700 underline">
+            {t("auth.code.usePassword")}
+          </Link>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// /admin/dev/mailbox: e-mails the app stored instead of sending (no SMTP configured), newest first.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PageHeader } from "~/components/admin/page-header";
+import { useFormatDateTime } from "~/components/admin/use-format-date";
+import { Button } from "~/components/ui/button";
+import { PlainField } from "~/components/ui/field";
+import { Pagination } from "~/components/ui/pagination";
+import { requirePermission } from "~/domains/identity/guards.server";
+import { PERMISSIONS } from "~/domains/identity/permissions";
+import { listDevEmails } from "~/domains/platform/email.server";
+import { parsePage, textParam } from "~/domains/platform/list-query";
+import { i18n } from "~/infra/i18n.server";
+
+export const handle = { i18n: ["admin"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }];
+
+const PAGE_SIZE = 25;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, PERMISSIONS.readMailboxAny);
+  const params = new URL(request.url).searchParams;
+  const to = textParam(params, "to", 254);
+  const [t, list] = await Promise.all([i18n.getFixedT(request, "admin"), listDevEmails({ page: parsePage(params.get("page")), pageSize: PAGE_SIZE, to: to || undefined })]);
+  return { title: t("mailbox.title"), to, ...list };
+}
+
+export default function DevMailbox() {
+  const { to, items, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const formatDate = useFormatDateTime();
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("mailbox.title")} lead={t("mailbox.lead")} />
+      <Form method="get" action="/admin/dev/mailbox" role="search" aria-label={t("mailbox.filterLabel")} className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
+        <PlainField label={t("mailbox.recipient")} name="to" type="search" defaultValue={to} />
+        <Button>{t("mailbox.filter")}</Button>
+        <Link to="/admin/dev/mailbox" className="text-sm text-brand-700 underline">
+          {t("mailbox.clear")}
+        </Link>
+      </Form>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="px-3 py-2 text-left text-slate-700">{t("mailbox.caption")}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-left">{t("mailbox.columns.subject")}</th>
+              <th scope="col" className="px-3 py-2 text-left">{t("mailbox.columns.to")}</th>
+              <th scope="col" className="px-3 py-2 text-left">{t("mailbox.columns.received")}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {items.length === 0 ? (
+              <tr>
+                <td colSpan={3} className="px-3 py-6 text-center text-slate-700">
+                  {t("mailbox.empty")}
+                </td>
+              </tr>
+            ) : (
+              items.map((email) => (
+                <tr key={email.id}>
+                  <th scope="row" className="px-3 py-2 text-left font-medium">
+                    <Link to={`/admin/dev/mailbox/${email.id}`} className="text-brand-700 underline">
+                      {email.subject || t("mailbox.noSubject")}
+                    </Link>
+                  </th>
+                  <td className="px-3 py-2">{email.to}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(email.createdAt)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </div>
+  );
+}

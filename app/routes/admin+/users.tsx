@@ -1,0 +1,8 @@
+// The users section's frame: only a breadcrumb; each child route guards and loads its own data.
+import { Outlet } from "@remix-run/react";
+
+export const handle = { breadcrumb: "admin:nav.users", i18n: ["admin"] };
+
+export default function UsersSection() {
+  return <Outlet />;
+}

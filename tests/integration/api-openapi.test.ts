@@ -1,0 +1,95 @@
+// The OpenAPI document: 3.1 shape, the endpoints, security scheme and error responses, and its
+// users-list schema matches what the endpoint actually answers.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { OpenAPIObject, SchemaObject } from "openapi3-ts/oas31";
+import { createApiKey } from "~/domains/identity/api-keys.server";
+import { DEFAULT_ROLE_GRANTS } from "~/domains/identity/permissions";
+import { describeApi } from "~/domains/platform/api/openapi-view";
+import { ApiUserListSchema } from "~/domains/platform/api/schemas";
+import { action as openapiAction, loader as openapiLoader } from "~/routes/api+/v1.openapi[.json]";
+import { loader as usersLoader } from "~/routes/api+/v1.users._index";
+import { createUser } from "../factories/users";
+import { BASE, context } from "../setup/requests";
+import { resetDatabase } from "../setup/reset";
+
+async function fetchDocument() {
+  const response = await openapiLoader({ request: new Request(`${BASE}/api/v1/openapi.json`), params: {}, context: context() });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("Content-Type")).toContain("application/json");
+  expect(response.headers.get("RateLimit-Limit")).not.toBeNull();
+  return (await response.json()) as OpenAPIObject;
+}
+
+describe("GET /api/v1/openapi.json", () => {
+  beforeEach(resetDatabase);
+
+  it("is an OpenAPI 3.1 document with the endpoints, bearer security with scopes, and problem responses", async () => {
+    const doc = await fetchDocument();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.info).toMatchObject({ title: "Verso API", version: expect.any(String) });
+    expect(doc.servers?.[0]?.url).toBe(new URL(BASE).origin);
+    expect(Object.keys(doc.paths ?? {})).toEqual(expect.arrayContaining(["/api/v1/me", "/api/v1/users", "/api/v1/users/{userId}"]));
+    expect(doc.components?.securitySchemes?.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+
+    const me = doc.paths!["/api/v1/me"].get!;
+    const list = doc.paths!["/api/v1/users"].get!;
+    const one = doc.paths!["/api/v1/users/{userId}"].get!;
+    expect(me.security).toEqual([{ bearerAuth: ["me:read"] }]);
+    expect(list.security).toEqual([{ bearerAuth: ["users:read"] }]);
+    expect(one.security).toEqual([{ bearerAuth: ["users:read"] }]);
+    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "429"]));
+    expect(one.responses["404"]).toEqual({ $ref: "#/components/responses/NotFound" });
+    expect(list.parameters?.map((p) => ("name" in p ? p.name : null))).toEqual(["limit", "cursor", "q"]);
+    const unauthorized = doc.components!.responses!.Unauthorized;
+    expect(Object.keys(unauthorized.content ?? {})).toEqual(["application/problem+json"]);
+    expect(Object.keys(unauthorized.headers ?? {})).toEqual(expect.arrayContaining(["RateLimit-Limit", "WWW-Authenticate"]));
+    const problem = doc.components!.schemas!.Problem as SchemaObject;
+    expect(problem.required).toEqual(["type", "title", "status", "detail", "instance"]);
+
+    expect(list.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/UserList" });
+    const listSchema = (doc.components!.schemas!.UserList as SchemaObject).properties!;
+    expect(Object.keys(listSchema)).toEqual(["data", "next_cursor"]);
+    expect(listSchema.next_cursor).toMatchObject({ type: ["string", "null"] });
+  });
+
+  it("describes the users list with the schema its real response passes", async () => {
+    const admin = await createUser({ roles: ["admin"] });
+    const { key } = await createApiKey({
+      actorId: admin.id,
+      actorPermissions: new Set(DEFAULT_ROLE_GRANTS.admin),
+      owner: { id: admin.id },
+      name: "Docs check",
+      scopes: ["users:read"],
+    });
+    await createUser();
+    const response = await usersLoader({ request: new Request(`${BASE}/api/v1/users?limit=1`, { headers: { Authorization: `Bearer ${key}` } }), params: {}, context: context() });
+    const body = await response.json();
+    const parsed = ApiUserListSchema.parse(body);
+    expect(parsed.data).toHaveLength(1);
+    expect(parsed.next_cursor).toEqual(expect.any(String));
+
+    const doc = await fetchDocument();
+    const userSchema = doc.components!.schemas!.User as SchemaObject;
+    expect(Object.keys(body.data[0]).sort()).toEqual(Object.keys(userSchema.properties!).sort());
+    expect([...userSchema.required!].sort()).toEqual(Object.keys(body.data[0]).sort());
+  });
+
+  it("turns into the docs page's model: endpoints with scopes, parameters, curl, schemas", async () => {
+    const view = describeApi(await fetchDocument());
+    const list = view.endpoints.find((endpoint) => endpoint.id === "listUsers")!;
+    expect(list).toMatchObject({ method: "GET", path: "/api/v1/users", scope: "users:read" });
+    expect(list.parameters.map((p) => p.name)).toEqual(["limit", "cursor", "q"]);
+    expect(list.curl).toContain('--header "Authorization: Bearer $VERSO_API_KEY"');
+    expect(view.endpoints.find((endpoint) => endpoint.id === "getUser")!.curl).toContain("/api/v1/users/cm9x1k2l30000abcd1234efgh");
+    expect(view.endpoints.find((endpoint) => endpoint.id === "getOpenApiDocument")!.scope).toBeNull();
+    expect(view.scopes.map((scope) => scope.name)).toEqual(["me:read", "users:read"]);
+    expect(view.problems.map((problem) => problem.kind)).toContain("insufficient-scope");
+    expect(view.schemas.find((schema) => schema.name === "Me")!.properties.map((p) => p.name)).toContain("api_key.scopes");
+  });
+
+  it("answers other methods with 405", async () => {
+    const response = await openapiAction({ request: new Request(`${BASE}/api/v1/openapi.json`, { method: "PUT" }), params: {}, context: context() });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+  });
+});
