@@ -51,7 +51,10 @@ async function waitHealthy(url, child) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -125,6 +128,8 @@ console.log(`\nVerso production build, ${CONNECTIONS} connections × ${DURATION}
 console.log("| route | status | req/s | p50 ms | p99 ms | server CPU ms/req | requests | non-2xx | errors |");
 console.log("|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
-  console.log(`| ${r.route} | ${r.status} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuMsPerRequest} | ${r.requests} | ${r.non2xx} | ${r.errors} |`);
+  console.log(
+    `| ${r.route} | ${r.status} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuMsPerRequest} | ${r.requests} | ${r.non2xx} | ${r.errors} |`,
+  );
 }
 if (process.argv.includes("--json")) console.log(JSON.stringify(results));

@@ -37,7 +37,10 @@ function newestMtime(dir) {
   }
   return newest;
 }
-const builtAt = existsSync("build/server-entry/index.js") && existsSync("build/server/index.js") ? statSync("build/server/index.js").mtimeMs : 0;
+const builtAt =
+  existsSync("build/server-entry/index.js") && existsSync("build/server/index.js")
+    ? statSync("build/server/index.js").mtimeMs
+    : 0;
 const sourcesAt = Math.max(...["app", "server", "worker", "prisma", "public"].filter(existsSync).map(newestMtime));
 if (builtAt < sourcesAt) {
   console.log("Building Verso…");
@@ -47,7 +50,11 @@ if (builtAt < sourcesAt) {
 let embedded;
 if (!env.DATABASE_URL) {
   console.log("DATABASE_URL is not set: starting the embedded PostgreSQL in .data/postgres");
-  embedded = await startEmbeddedPostgres({ dir: path.join(DATA, "postgres"), port: Number(env.EMBEDDED_PG_PORT ?? 54329), database: "verso" });
+  embedded = await startEmbeddedPostgres({
+    dir: path.join(DATA, "postgres"),
+    port: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    database: "verso",
+  });
   env.DATABASE_URL = embedded.url;
 }
 
@@ -66,7 +73,9 @@ const [adminEmail, adminPassword] = existsSync(credentialsFile) ? readFileSync(c
 console.log("\n  Verso is starting on " + env.APP_URL);
 if (adminEmail) {
   console.log(`  Admin login: ${adminEmail}`);
-  console.log(`  Password:    ${adminPassword}${firstRun ? "" : "  (generated on the first run; kept in .data/admin-login.txt)"}`);
+  console.log(
+    `  Password:    ${adminPassword}${firstRun ? "" : "  (generated on the first run; kept in .data/admin-login.txt)"}`,
+  );
 }
 const demo = /Demo users: (.*)/.exec(seedOutput);
 if (demo) console.log(`  Demo users:  ${demo[1]}`);

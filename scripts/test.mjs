@@ -14,7 +14,8 @@ if (!(await canConnect(env.TEST_DATABASE_ADMIN_URL))) {
   embedded = await startEmbeddedPostgres({ dir: ".data/test-postgres", port: 54331, database: "postgres" });
   env.TEST_DATABASE_ADMIN_URL = embedded.adminUrl;
 }
-mkdirSync("test-results", { recursive: true });
+const RESULTS = process.env.VERSO_RESULTS_DIR ?? "test-results";
+mkdirSync(RESULTS, { recursive: true });
 
 const steps = process.argv.slice(2);
 const want = (name) => steps.length === 0 || steps.includes(name);
@@ -33,22 +34,29 @@ try {
   await step("generate", "node", ["scripts/prisma-generate.mjs"]);
   await step("typecheck", "npx", ["tsc", "--noEmit"]);
   await step("lint", "npx", ["eslint", "--max-warnings=0", "."]);
-  await step("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+  // Build before the Vitest run: tests/integration/server-*.test.ts start the production build.
   await step("build", "npm", ["run", "build"]);
+  await step("unit", "npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${RESULTS}/vitest.json`,
+  ]);
   await step("e2e", "npx", ["playwright", "test"]);
 } finally {
   if (embedded) await embedded.server.stop().catch(() => {});
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const vitest = "test-results/vitest.json";
+const vitest = `${RESULTS}/vitest.json`;
 if (want("unit") && existsSync(vitest)) {
   const report = JSON.parse(readFileSync(vitest, "utf8"));
   counts.passed += report.numPassedTests;
   counts.failed += report.numFailedTests;
   counts.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
 }
-const playwright = "test-results/playwright.json";
+const playwright = `${RESULTS}/playwright.json`;
 if (want("e2e") && existsSync(playwright)) {
   const stats = JSON.parse(readFileSync(playwright, "utf8")).stats;
   counts.passed += stats.expected + stats.flaky;

@@ -52,7 +52,9 @@ describe("parseEnv", () => {
   });
 
   it("names DATABASE_URL when it is not a postgres URL", () => {
-    expect(problems({ ...VALID, DATABASE_URL: "mysql://x" })).toEqual([expect.stringMatching(/DATABASE_URL: must be a postgres/)]);
+    expect(problems({ ...VALID, DATABASE_URL: "mysql://x" })).toEqual([
+      expect.stringMatching(/DATABASE_URL: must be a postgres/),
+    ]);
   });
 
   it("names SESSION_SECRET when it is too short", () => {

@@ -49,7 +49,7 @@ describe("account routes", () => {
     const request = await formRequest(path, fields, { userId: user.id, csrf: false });
     const before = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     const auditBefore = await prisma.auditLog.count();
-    const res = (await settle(() => moduleFor(file).action!({ request, params: {}, context: context() }))) as Response;
+    const res = (await settle(async () => moduleFor(file).action!({ request, params: {}, context: context() }))) as Response;
     expect(res.status).toBe(403);
     expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
     expect(await prisma.auditLog.count()).toBe(auditBefore);

@@ -22,7 +22,7 @@ async function post(fields: Record<string, string>, cookie: string) {
 async function load(cookie: string) {
   const result = (await loader({ request: await getRequest(PATH, { cookie }), params: {}, context: context() })) as unknown as {
     data: LoaderData;
-    init: { headers?: Record<string, string> } | null;
+    init: { headers?: Headers } | null;
   };
   return { ...result.data, headers: result.init?.headers };
 }
@@ -88,7 +88,8 @@ describe("MFA enrolment", () => {
     expect(shown.backupCodes).toHaveLength(10);
     expect(new Set(rows.map((row) => row.codeHash))).toEqual(new Set(shown.backupCodes!.map(hashBackupCode)));
     expect(rows.every((row) => !shown.backupCodes!.includes(row.codeHash))).toBe(true);
-    expect(shown.headers?.["Set-Cookie"]).toMatch(/^__backup_codes=;.*Max-Age=0/);
+    expect(shown.headers?.get("Set-Cookie")).toMatch(/^__backup_codes=;.*Max-Age=0/);
+    expect(shown.headers?.get("Cache-Control")).toBe("no-store");
 
     // The one-shot cookie is bound to the user: someone else's session cannot read it.
     const other = await createUser();

@@ -16,15 +16,39 @@ describe("admin audit log", () => {
     await resetDatabase();
     adminId = (await createUser({ email: "auditor@example.com", roles: ["admin"] })).id;
     const other = await createUser({ email: "other@example.com", roles: ["admin"] });
-    await recordAudit({ actorId: adminId, action: "user.roles.update", entityType: "user", entityId: other.id, before: { roles: ["user"] }, after: { roles: ["admin"] } });
-    await recordAudit({ actorId: other.id, action: "role.create", entityType: "role", entityId: "support", after: { name: "support" } });
-    await prisma.auditLog.create({ data: { actorId: other.id, action: "user.deactivate", entityType: "user", entityId: adminId, createdAt: new Date("2024-01-15T12:00:00Z") } });
+    await recordAudit({
+      actorId: adminId,
+      action: "user.roles.update",
+      entityType: "user",
+      entityId: other.id,
+      before: { roles: ["user"] },
+      after: { roles: ["admin"] },
+    });
+    await recordAudit({
+      actorId: other.id,
+      action: "role.create",
+      entityType: "role",
+      entityId: "support",
+      after: { name: "support" },
+    });
+    await prisma.auditLog.create({
+      data: {
+        actorId: other.id,
+        action: "user.deactivate",
+        entityType: "user",
+        entityId: adminId,
+        createdAt: new Date("2024-01-15T12:00:00Z"),
+      },
+    });
   });
 
   async function entries(search: string) {
-    const data = payloadOf<{ entries: Array<{ action: string }>; total: number; targets: Record<string, string>; actions: string[] }>(
-      await run(audit.loader, await getRequest(`/admin/audit${search}`, { userId: adminId })),
-    );
+    const data = payloadOf<{
+      entries: Array<{ action: string }>;
+      total: number;
+      targets: Record<string, string>;
+      actions: string[];
+    }>(await run(audit.loader, await getRequest(`/admin/audit${search}`, { userId: adminId })));
     return data;
   }
 
@@ -49,16 +73,30 @@ describe("admin dev mailbox", () => {
   });
 
   it("lists newest first, filters by recipient, and shows HTML only sanitized", async () => {
-    await prisma.devEmail.create({ data: { to: "a@example.com", from: "app@example.com", subject: "Old", text: "old", createdAt: new Date("2024-01-01") } });
-    const evil = await prisma.devEmail.create({
-      data: { to: "b@example.com", from: "app@example.com", subject: "New", text: "hello", html: '<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">go</a></p>' },
+    await prisma.devEmail.create({
+      data: { to: "a@example.com", from: "app@example.com", subject: "Old", text: "old", createdAt: new Date("2024-01-01") },
     });
-    const list = payloadOf<{ items: Array<{ subject: string }> }>(await run(mailbox.loader, await getRequest("/admin/dev/mailbox", { userId: adminId })));
+    const evil = await prisma.devEmail.create({
+      data: {
+        to: "b@example.com",
+        from: "app@example.com",
+        subject: "New",
+        text: "hello",
+        html: '<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">go</a></p>',
+      },
+    });
+    const list = payloadOf<{ items: Array<{ subject: string }> }>(
+      await run(mailbox.loader, await getRequest("/admin/dev/mailbox", { userId: adminId })),
+    );
     expect(list.items.map((i) => i.subject)).toEqual(["New", "Old"]);
-    const filtered = payloadOf<{ items: Array<{ subject: string }> }>(await run(mailbox.loader, await getRequest("/admin/dev/mailbox?to=A@EX", { userId: adminId })));
+    const filtered = payloadOf<{ items: Array<{ subject: string }> }>(
+      await run(mailbox.loader, await getRequest("/admin/dev/mailbox?to=A@EX", { userId: adminId })),
+    );
     expect(filtered.items.map((i) => i.subject)).toEqual(["Old"]);
     const shown = payloadOf<{ email: { safeHtml: string; text: string } }>(
-      await run(mailboxEmail.loader, await getRequest(`/admin/dev/mailbox/${evil.id}`, { userId: adminId }), { emailId: evil.id }),
+      await run(mailboxEmail.loader, await getRequest(`/admin/dev/mailbox/${evil.id}`, { userId: adminId }), {
+        emailId: evil.id,
+      }),
     );
     expect(shown.email.text).toBe("hello");
     expect(shown.email.safeHtml).not.toMatch(/script|onclick|javascript:/);

@@ -17,17 +17,33 @@ import { payloadOf, rolesOf, rowCounts, run, statusOf } from "./admin-helpers";
 
 type Ids = { target: string; emailId: string };
 
-const LOADERS: Array<{ name: string; loader: unknown; path: (ids: Ids) => string; params: (ids: Ids) => Record<string, string> }> = [
+const LOADERS: Array<{
+  name: string;
+  loader: unknown;
+  path: (ids: Ids) => string;
+  params: (ids: Ids) => Record<string, string>;
+}> = [
   { name: "users", loader: users.loader, path: () => "/admin/users", params: () => ({}) },
   { name: "user", loader: user.loader, path: (ids) => `/admin/users/${ids.target}`, params: (ids) => ({ userId: ids.target }) },
   { name: "roles", loader: roles.loader, path: () => "/admin/roles", params: () => ({}) },
   { name: "role", loader: role.loader, path: () => "/admin/roles/admin", params: () => ({ roleName: "admin" }) },
   { name: "audit", loader: audit.loader, path: () => "/admin/audit", params: () => ({}) },
   { name: "mailbox", loader: mailbox.loader, path: () => "/admin/dev/mailbox", params: () => ({}) },
-  { name: "mailbox email", loader: mailboxEmail.loader, path: (ids) => `/admin/dev/mailbox/${ids.emailId}`, params: (ids) => ({ emailId: ids.emailId }) },
+  {
+    name: "mailbox email",
+    loader: mailboxEmail.loader,
+    path: (ids) => `/admin/dev/mailbox/${ids.emailId}`,
+    params: (ids) => ({ emailId: ids.emailId }),
+  },
 ];
 
-const ACTIONS: Array<{ name: string; action: unknown; path: (ids: Ids) => string; params: (ids: Ids) => Record<string, string>; fields: (ids: Ids) => Record<string, string | string[]> }> = [
+const ACTIONS: Array<{
+  name: string;
+  action: unknown;
+  path: (ids: Ids) => string;
+  params: (ids: Ids) => Record<string, string>;
+  fields: (ids: Ids) => Record<string, string | string[]>;
+}> = [
   ...["profile", "roles", "deactivate", "reactivate", "revokeSessions", "resetMfa", "bogus"].map((intent) => ({
     name: `user ${intent}`,
     action: user.action,
@@ -35,7 +51,13 @@ const ACTIONS: Array<{ name: string; action: unknown; path: (ids: Ids) => string
     params: (ids: Ids) => ({ userId: ids.target }),
     fields: () => ({ intent, roles: ["admin"], name: "Hacked", email: "hacked@example.com", timeZone: "UTC", locale: "en" }),
   })),
-  { name: "role create", action: roles.action, path: () => "/admin/roles?index", params: () => ({}), fields: () => ({ intent: "create", name: "hackers", description: "x" }) },
+  {
+    name: "role create",
+    action: roles.action,
+    path: () => "/admin/roles?index",
+    params: () => ({}),
+    fields: () => ({ intent: "create", name: "hackers", description: "x" }),
+  },
   ...["save", "delete", "bogus"].map((intent) => ({
     name: `role ${intent}`,
     action: role.action,
@@ -54,7 +76,10 @@ describe("admin permissions", () => {
     const target = await createUser({ email: "target@example.com", roles: ["user"] });
     const blogger = await createUser({ email: "blogger@example.com", roles: ["blogger"] });
     const plain = await createUser({ email: "plain@example.com", roles: ["user"] });
-    const email = await prisma.devEmail.create({ data: { to: "target@example.com", from: "app@example.com", subject: "Hi", text: "secret" }, select: { id: true } });
+    const email = await prisma.devEmail.create({
+      data: { to: "target@example.com", from: "app@example.com", subject: "Hi", text: "secret" },
+      select: { id: true },
+    });
     ids = { target: target.id, emailId: email.id };
     people = { blogger: blogger.id, plain: plain.id };
   });
@@ -68,19 +93,32 @@ describe("admin permissions", () => {
     it.each(ACTIONS)(`$name action refuses a ${who} with 403 and changes nothing`, async ({ action, path, params, fields }) => {
       const request = await formRequest(path(ids), fields(ids), { userId: people[who] });
       const before = await rowCounts();
-      const blogger = await prisma.role.findUniqueOrThrow({ where: { name: "blogger" }, select: { description: true, _count: { select: { permissions: true } } } });
+      const blogger = await prisma.role.findUniqueOrThrow({
+        where: { name: "blogger" },
+        select: { description: true, _count: { select: { permissions: true } } },
+      });
       const result = await run(action, request, params(ids));
       expect(statusOf(result)).toBe(403);
       expect(await rowCounts()).toEqual(before);
       expect(await rolesOf(ids.target)).toEqual(["user"]);
-      expect(await prisma.user.findUniqueOrThrow({ where: { id: ids.target }, select: { name: true, status: true } })).toEqual({ name: "Test User", status: "active" });
-      expect(await prisma.role.findUniqueOrThrow({ where: { name: "blogger" }, select: { description: true, _count: { select: { permissions: true } } } })).toEqual(blogger);
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: ids.target }, select: { name: true, status: true } })).toEqual({
+        name: "Test User",
+        status: "active",
+      });
+      expect(
+        await prisma.role.findUniqueOrThrow({
+          where: { name: "blogger" },
+          select: { description: true, _count: { select: { permissions: true } } },
+        }),
+      ).toEqual(blogger);
     });
   }
 
   it("dashboard: a plain user gets 403; a blogger sees the frame but no user or audit data", async () => {
     expect(statusOf(await run(dashboard.loader, await getRequest("/admin", { userId: people.plain })))).toBe(403);
-    const result = payloadOf<{ stats: unknown; latestAudit: unknown }>(await run(dashboard.loader, await getRequest("/admin", { userId: people.blogger })));
+    const result = payloadOf<{ stats: unknown; latestAudit: unknown }>(
+      await run(dashboard.loader, await getRequest("/admin", { userId: people.blogger })),
+    );
     expect(result.stats).toBeNull();
     expect(result.latestAudit).toBeNull();
   });

@@ -18,11 +18,14 @@ describe("admin roles", () => {
     adminId = (await createUser({ roles: ["admin"] })).id;
   });
 
-  const create = async (fields: Record<string, string>) => run(roles.action, await formRequest("/admin/roles?index", { intent: "create", ...fields }, { userId: adminId }));
+  const create = async (fields: Record<string, string>) =>
+    run(roles.action, await formRequest("/admin/roles?index", { intent: "create", ...fields }, { userId: adminId }));
   const edit = async (name: string, fields: Record<string, string | string[]>) =>
     run(role.action, await formRequest(`/admin/roles/${name}`, fields, { userId: adminId }), { roleName: name });
   const permissionsOf = async (name: string) =>
-    (await prisma.rolePermission.findMany({ where: { role: { name } }, select: { permission: true } })).map((p) => `${p.permission.action}:${p.permission.entity}:${p.permission.access}`).sort();
+    (await prisma.rolePermission.findMany({ where: { role: { name } }, select: { permission: true } }))
+      .map((p) => `${p.permission.action}:${p.permission.entity}:${p.permission.access}`)
+      .sort();
 
   it("lists roles with user and permission counts", async () => {
     const data = payloadOf<{ roles: Array<{ name: string; userCount: number; permissionCount: number }> }>(
@@ -38,7 +41,12 @@ describe("admin roles", () => {
     const ok = await create({ name: "support", description: "Helps customers" });
     expect(statusOf(ok)).toBe(302);
     expect((ok as Response).headers.get("Location")).toBe("/admin/roles/support");
-    expect(await prisma.auditLog.findFirst({ where: { action: "role.create", entityId: "support" }, select: { actorId: true, after: true } })).toEqual({
+    expect(
+      await prisma.auditLog.findFirst({
+        where: { action: "role.create", entityId: "support" },
+        select: { actorId: true, after: true },
+      }),
+    ).toEqual({
       actorId: adminId,
       after: { name: "support", description: "Helps customers" },
     });
@@ -52,11 +60,18 @@ describe("admin roles", () => {
   });
 
   it("replaces a role's permissions and description, with before/after in the audit row", async () => {
-    const result = await edit("blogger", { intent: "save", description: "Writes", permissions: ["read:post:any", "read:audit:any"] });
+    const result = await edit("blogger", {
+      intent: "save",
+      description: "Writes",
+      permissions: ["read:post:any", "read:audit:any"],
+    });
     expect(statusOf(result)).toBe(302);
     expect(await permissionsOf("blogger")).toEqual(["read:audit:any", "read:post:any"]);
     const row = await prisma.auditLog.findFirstOrThrow({ where: { action: "role.update", entityId: "blogger" } });
-    expect(row.before).toMatchObject({ permissions: ["create:api-key:own", "create:post:own", "read:admin:any", "read:post:any"], description: "Writes and publishes content." });
+    expect(row.before).toMatchObject({
+      permissions: ["create:api-key:own", "create:post:own", "read:admin:any", "read:post:any"],
+      description: "Writes and publishes content.",
+    });
     expect(row.after).toEqual({ permissions: ["read:audit:any", "read:post:any"], description: "Writes" });
   });
 
@@ -81,6 +96,8 @@ describe("admin roles", () => {
     expect(statusOf(await edit("temp", { intent: "delete" }))).toBe(302);
     expect(await prisma.role.findUnique({ where: { name: "temp" } })).toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "role.delete", entityId: "temp" } })).toBe(1);
-    expect(statusOf(await run(role.loader, await getRequest("/admin/roles/temp", { userId: adminId }), { roleName: "temp" }))).toBe(404);
+    expect(
+      statusOf(await run(role.loader, await getRequest("/admin/roles/temp", { userId: adminId }), { roleName: "temp" })),
+    ).toBe(404);
   });
 });

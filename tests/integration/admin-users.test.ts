@@ -41,13 +41,21 @@ describe("admin users", () => {
     expect((await list("?status=unverified")).users.map((u) => u.email)).toEqual(["carl@example.com"]);
     expect((await list("?status=active&role=user")).users.map((u) => u.email)).toEqual(["carl@example.com"]);
     expect((await list("?sort=name")).users.map((u) => u.name)).toEqual(["Ann Archer", "Bob Brown", "Carl Clay", "Zoe Boss"]);
-    expect((await list("?sort=name&dir=desc")).users.map((u) => u.name)).toEqual(["Zoe Boss", "Carl Clay", "Bob Brown", "Ann Archer"]);
+    expect((await list("?sort=name&dir=desc")).users.map((u) => u.name)).toEqual([
+      "Zoe Boss",
+      "Carl Clay",
+      "Bob Brown",
+      "Ann Archer",
+    ]);
     expect((await list("?sort=email")).users[0].email).toBe("ann@example.com");
   });
 
   it("pages by 25 and clamps a page past the end", async () => {
     await prisma.user.createMany({
-      data: Array.from({ length: 30 }, (_, i) => ({ email: `bulk${String(i).padStart(2, "0")}@example.com`, name: `Bulk ${String(i).padStart(2, "0")}` })),
+      data: Array.from({ length: 30 }, (_, i) => ({
+        email: `bulk${String(i).padStart(2, "0")}@example.com`,
+        name: `Bulk ${String(i).padStart(2, "0")}`,
+      })),
     });
     const first = await list("?sort=email");
     expect(first.total).toBe(31);
@@ -92,7 +100,12 @@ describe("admin users", () => {
     expect(await getSessionUser(a.sessionId)).toBeNull();
     expect(await getSessionUser(b.sessionId)).toBeNull();
     const [row] = await prisma.auditLog.findMany({ where: { entityId: target.id, action: "user.deactivate" } });
-    expect(row).toMatchObject({ actorId: adminId, before: { status: "active" }, after: { status: "deactivated", revokedSessions: 2 }, ipAddress: "203.0.113.7" });
+    expect(row).toMatchObject({
+      actorId: adminId,
+      before: { status: "active" },
+      after: { status: "deactivated", revokedSessions: 2 },
+      ipAddress: "203.0.113.7",
+    });
 
     expect(statusOf(await post(target.id, { intent: "reactivate" }))).toBe(302);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("active");
@@ -118,7 +131,12 @@ describe("admin users", () => {
     const helper = await createUser({ roles: ["admin"] });
     await prisma.userRole.deleteMany({ where: { userId: helper.id } });
     const editor = await prisma.role.create({
-      data: { name: "editor", permissions: { create: (await prisma.permission.findMany({ where: { entity: "user" } })).map((p) => ({ permissionId: p.id })) } },
+      data: {
+        name: "editor",
+        permissions: {
+          create: (await prisma.permission.findMany({ where: { entity: "user" } })).map((p) => ({ permissionId: p.id })),
+        },
+      },
     });
     await prisma.userRole.create({ data: { userId: helper.id, roleId: editor.id } });
     const result = await post(adminId, { intent: "deactivate" }, helper.id);
@@ -129,17 +147,36 @@ describe("admin users", () => {
   it("edits the profile, audits only changed fields, and refuses a taken e-mail", async () => {
     const target = await createUser({ email: "t@example.com", name: "T", roles: ["user"] });
     await createUser({ email: "taken@example.com" });
-    const ok = await post(target.id, { intent: "profile", name: "Tina", email: "T@Example.com", timeZone: "Europe/Madrid", locale: "es" });
+    const ok = await post(target.id, {
+      intent: "profile",
+      name: "Tina",
+      email: "T@Example.com",
+      timeZone: "Europe/Madrid",
+      locale: "es",
+    });
     expect(statusOf(ok)).toBe(302);
     const [row] = await prisma.auditLog.findMany({ where: { entityId: target.id } });
     expect(row.before).toEqual({ name: "T", timeZone: "UTC", locale: "en" });
     expect(row.after).toEqual({ name: "Tina", timeZone: "Europe/Madrid", locale: "es" });
 
-    const taken = await post(target.id, { intent: "profile", name: "Tina", email: "taken@example.com", timeZone: "UTC", locale: "en" });
+    const taken = await post(target.id, {
+      intent: "profile",
+      name: "Tina",
+      email: "taken@example.com",
+      timeZone: "UTC",
+      locale: "en",
+    });
     expect(statusOf(taken)).toBe(400);
-    expect(payloadOf<{ result: { error: Record<string, string[]> } }>(taken).result.error.email).toEqual(["Another account already uses this e-mail address."]);
+    expect(payloadOf<{ result: { error: Record<string, string[]> } }>(taken).result.error.email).toEqual([
+      "Another account already uses this e-mail address.",
+    ]);
     const invalid = await post(target.id, { intent: "profile", name: "", email: "nope", timeZone: "Mars/Base", locale: "xx" });
-    expect(Object.keys(payloadOf<{ result: { error: Record<string, string[]> } }>(invalid).result.error).sort()).toEqual(["email", "locale", "name", "timeZone"]);
+    expect(Object.keys(payloadOf<{ result: { error: Record<string, string[]> } }>(invalid).result.error).sort()).toEqual([
+      "email",
+      "locale",
+      "name",
+      "timeZone",
+    ]);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).email).toBe("t@example.com");
   });
 
@@ -147,19 +184,28 @@ describe("admin users", () => {
     const target = await createUser();
     await sessionCookie(target.id);
     await prisma.totpDevice.create({ data: { userId: target.id, secret: "s", confirmedAt: new Date() } });
-    await prisma.backupCode.createMany({ data: [{ userId: target.id, codeHash: "a" }, { userId: target.id, codeHash: "b" }] });
+    await prisma.backupCode.createMany({
+      data: [
+        { userId: target.id, codeHash: "a" },
+        { userId: target.id, codeHash: "b" },
+      ],
+    });
     expect(statusOf(await post(target.id, { intent: "revokeSessions" }))).toBe(302);
     expect(await prisma.session.count({ where: { userId: target.id, revokedAt: null } })).toBe(0);
     expect(statusOf(await post(target.id, { intent: "resetMfa" }))).toBe(302);
     expect(await prisma.totpDevice.count({ where: { userId: target.id } })).toBe(0);
     expect(await prisma.backupCode.count({ where: { userId: target.id } })).toBe(0);
-    const actions = (await prisma.auditLog.findMany({ where: { entityId: target.id }, orderBy: { createdAt: "asc" } })).map((r) => r.action);
+    const actions = (await prisma.auditLog.findMany({ where: { entityId: target.id }, orderBy: { createdAt: "asc" } })).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(["user.sessions.revoke", "user.mfa.reset"]);
   });
 
   it("shows one user with sessions, attempts and MFA state; 404 for an unknown id", async () => {
     const target = await createUser({ name: "Shown" });
-    await prisma.loginAttempt.create({ data: { email: target.email, userId: target.id, ipAddress: "198.51.100.1", success: false, reason: "bad_password" } });
+    await prisma.loginAttempt.create({
+      data: { email: target.email, userId: target.id, ipAddress: "198.51.100.1", success: false, reason: "bad_password" },
+    });
     const data = payloadOf<{ user: { name: string; loginAttempts: unknown[]; mfa: { enabled: boolean } }; canUpdate: boolean }>(
       await run(user.loader, await getRequest(`/admin/users/${target.id}`, { userId: adminId }), { userId: target.id }),
     );
@@ -167,7 +213,9 @@ describe("admin users", () => {
     expect(data.user.loginAttempts).toHaveLength(1);
     expect(data.user.mfa.enabled).toBe(false);
     expect(data.canUpdate).toBe(true);
-    expect(statusOf(await run(user.loader, await getRequest("/admin/users/nobody", { userId: adminId }), { userId: "nobody" }))).toBe(404);
+    expect(
+      statusOf(await run(user.loader, await getRequest("/admin/users/nobody", { userId: adminId }), { userId: "nobody" })),
+    ).toBe(404);
   });
 
   it("two parallel role edits leave one complete result and a consistent audit chain", async () => {
@@ -182,7 +230,10 @@ describe("admin users", () => {
     expect(outcomes.every((o) => o.changed !== undefined)).toBe(true);
     const final = await rolesOf(target.id);
     expect([["blogger", "commercial"], ["employee"], ["blogger", "user"]]).toContainEqual(final);
-    const rows = await prisma.auditLog.findMany({ where: { entityId: target.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const rows = await prisma.auditLog.findMany({
+      where: { entityId: target.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     let current: unknown = ["user"];
     for (const row of rows) {
       expect((row.before as { roles: string[] }).roles).toEqual(current);

@@ -14,7 +14,10 @@ import { resetDatabase } from "../setup/reset";
 
 type Loader = typeof meLoader;
 
-function apiRequest(path: string, { key, method = "GET", authorization }: { key?: string; method?: string; authorization?: string } = {}) {
+function apiRequest(
+  path: string,
+  { key, method = "GET", authorization }: { key?: string; method?: string; authorization?: string } = {},
+) {
   const headers = new Headers();
   if (key) headers.set("Authorization", `Bearer ${key}`);
   if (authorization) headers.set("Authorization", authorization);
@@ -35,9 +38,18 @@ async function expectProblem(response: Response, status: number) {
 }
 
 async function keyFor(roles: string[], scopes: string[]) {
-  const user = await createUser({ roles, email: `owner-${roles.join("-")}-${Math.random().toString(36).slice(2, 8)}@example.com` });
+  const user = await createUser({
+    roles,
+    email: `owner-${roles.join("-")}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+  });
   const permissions = new Set<string>(roles.flatMap((role) => DEFAULT_ROLE_GRANTS[role as keyof typeof DEFAULT_ROLE_GRANTS]));
-  const created = await createApiKey({ actorId: user.id, actorPermissions: permissions, owner: { id: user.id }, name: "Test key", scopes });
+  const created = await createApiKey({
+    actorId: user.id,
+    actorPermissions: permissions,
+    owner: { id: user.id },
+    name: "Test key",
+    scopes,
+  });
   return { user, ...created };
 }
 
@@ -129,11 +141,19 @@ describe("API authentication", () => {
   it("answers unknown API paths with a 404 problem and other methods with 405 and Allow", async () => {
     const notFound = await call(splatLoader, apiRequest("/api/v1/nope/deeper"), { "*": "nope/deeper" });
     expect((await expectProblem(notFound, 404)).instance).toBe("/api/v1/nope/deeper");
-    const postNotFound = await splatAction({ request: apiRequest("/api/v1/nope", { method: "POST" }), params: {}, context: context() });
+    const postNotFound = await splatAction({
+      request: apiRequest("/api/v1/nope", { method: "POST" }),
+      params: {},
+      context: context(),
+    });
     await expectProblem(postNotFound, 404);
 
     const { key } = await keyFor(["user"], ["me:read"]);
-    const deleted = await meAction({ request: apiRequest("/api/v1/me", { key, method: "DELETE" }), params: {}, context: context() });
+    const deleted = await meAction({
+      request: apiRequest("/api/v1/me", { key, method: "DELETE" }),
+      params: {},
+      context: context(),
+    });
     await expectProblem(deleted, 405);
     expect(deleted.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
     expect(deleted.headers.get("RateLimit-Limit")).not.toBeNull();

@@ -1,7 +1,7 @@
 // The OpenAPI document: 3.1 shape, the endpoints, security scheme and error responses, and its
 // users-list schema matches what the endpoint actually answers.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { OpenAPIObject, SchemaObject } from "openapi3-ts/oas31";
+import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from "openapi3-ts/oas31";
 import { createApiKey } from "~/domains/identity/api-keys.server";
 import { DEFAULT_ROLE_GRANTS } from "~/domains/identity/permissions";
 import { describeApi } from "~/domains/platform/api/openapi-view";
@@ -28,25 +28,29 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.info).toMatchObject({ title: "Verso API", version: expect.any(String) });
     expect(doc.servers?.[0]?.url).toBe(new URL(BASE).origin);
-    expect(Object.keys(doc.paths ?? {})).toEqual(expect.arrayContaining(["/api/v1/me", "/api/v1/users", "/api/v1/users/{userId}"]));
+    expect(Object.keys(doc.paths ?? {})).toEqual(
+      expect.arrayContaining(["/api/v1/me", "/api/v1/users", "/api/v1/users/{userId}"]),
+    );
     expect(doc.components?.securitySchemes?.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
 
-    const me = doc.paths!["/api/v1/me"].get!;
-    const list = doc.paths!["/api/v1/users"].get!;
-    const one = doc.paths!["/api/v1/users/{userId}"].get!;
+    const me = doc.paths!["/api/v1/me"].get as OperationObject;
+    const list = doc.paths!["/api/v1/users"].get as Required<OperationObject>;
+    const one = doc.paths!["/api/v1/users/{userId}"].get as Required<OperationObject>;
     expect(me.security).toEqual([{ bearerAuth: ["me:read"] }]);
     expect(list.security).toEqual([{ bearerAuth: ["users:read"] }]);
     expect(one.security).toEqual([{ bearerAuth: ["users:read"] }]);
     expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "429"]));
     expect(one.responses["404"]).toEqual({ $ref: "#/components/responses/NotFound" });
-    expect(list.parameters?.map((p) => ("name" in p ? p.name : null))).toEqual(["limit", "cursor", "q"]);
-    const unauthorized = doc.components!.responses!.Unauthorized;
+    expect(list.parameters.map((p) => ("name" in p ? p.name : null))).toEqual(["limit", "cursor", "q"]);
+    const unauthorized = doc.components!.responses!.Unauthorized as ResponseObject;
     expect(Object.keys(unauthorized.content ?? {})).toEqual(["application/problem+json"]);
     expect(Object.keys(unauthorized.headers ?? {})).toEqual(expect.arrayContaining(["RateLimit-Limit", "WWW-Authenticate"]));
     const problem = doc.components!.schemas!.Problem as SchemaObject;
     expect(problem.required).toEqual(["type", "title", "status", "detail", "instance"]);
 
-    expect(list.responses["200"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/UserList" });
+    expect((list.responses["200"] as ResponseObject).content!["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/UserList",
+    });
     const listSchema = (doc.components!.schemas!.UserList as SchemaObject).properties!;
     expect(Object.keys(listSchema)).toEqual(["data", "next_cursor"]);
     expect(listSchema.next_cursor).toMatchObject({ type: ["string", "null"] });
@@ -62,7 +66,11 @@ describe("GET /api/v1/openapi.json", () => {
       scopes: ["users:read"],
     });
     await createUser();
-    const response = await usersLoader({ request: new Request(`${BASE}/api/v1/users?limit=1`, { headers: { Authorization: `Bearer ${key}` } }), params: {}, context: context() });
+    const response = await usersLoader({
+      request: new Request(`${BASE}/api/v1/users?limit=1`, { headers: { Authorization: `Bearer ${key}` } }),
+      params: {},
+      context: context(),
+    });
     const body = await response.json();
     const parsed = ApiUserListSchema.parse(body);
     expect(parsed.data).toHaveLength(1);
@@ -80,7 +88,9 @@ describe("GET /api/v1/openapi.json", () => {
     expect(list).toMatchObject({ method: "GET", path: "/api/v1/users", scope: "users:read" });
     expect(list.parameters.map((p) => p.name)).toEqual(["limit", "cursor", "q"]);
     expect(list.curl).toContain('--header "Authorization: Bearer $VERSO_API_KEY"');
-    expect(view.endpoints.find((endpoint) => endpoint.id === "getUser")!.curl).toContain("/api/v1/users/cm9x1k2l30000abcd1234efgh");
+    expect(view.endpoints.find((endpoint) => endpoint.id === "getUser")!.curl).toContain(
+      "/api/v1/users/cm9x1k2l30000abcd1234efgh",
+    );
     expect(view.endpoints.find((endpoint) => endpoint.id === "getOpenApiDocument")!.scope).toBeNull();
     expect(view.scopes.map((scope) => scope.name)).toEqual(["me:read", "users:read"]);
     expect(view.problems.map((problem) => problem.kind)).toContain("insufficient-scope");
@@ -88,7 +98,11 @@ describe("GET /api/v1/openapi.json", () => {
   });
 
   it("answers other methods with 405", async () => {
-    const response = await openapiAction({ request: new Request(`${BASE}/api/v1/openapi.json`, { method: "PUT" }), params: {}, context: context() });
+    const response = await openapiAction({
+      request: new Request(`${BASE}/api/v1/openapi.json`, { method: "PUT" }),
+      params: {},
+      context: context(),
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get("Content-Type")).toBe("application/problem+json");
   });

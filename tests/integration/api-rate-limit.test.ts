@@ -16,7 +16,15 @@ const { resetDatabase } = await import("../setup/reset");
 
 async function newKey() {
   const user = await createUser();
-  return (await createApiKey({ actorId: user.id, actorPermissions: new Set(["create:api-key:own"]), owner: { id: user.id }, name: "Limited", scopes: ["me:read"] })).key;
+  return (
+    await createApiKey({
+      actorId: user.id,
+      actorPermissions: new Set(["create:api-key:own"]),
+      owner: { id: user.id },
+      name: "Limited",
+      scopes: ["me:read"],
+    })
+  ).key;
 }
 
 function me(key: string | null, clientIp = "203.0.113.50") {
@@ -48,7 +56,11 @@ describe("API rate limits", () => {
     expect(limited.headers.get("RateLimit-Limit")).toBe("3");
     expect(limited.headers.get("RateLimit-Remaining")).toBe("0");
     expect(limited.headers.get("RateLimit-Reset")).toBe(String(retryAfter));
-    expect(ProblemSchema.parse(await limited.json())).toMatchObject({ status: 429, title: "Too many requests", instance: "/api/v1/me" });
+    expect(ProblemSchema.parse(await limited.json())).toMatchObject({
+      status: 429,
+      title: "Too many requests",
+      instance: "/api/v1/me",
+    });
 
     expect((await me(await newKey())).status).toBe(200);
   });

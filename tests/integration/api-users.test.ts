@@ -93,6 +93,10 @@ describe("GET /api/v1/users", () => {
     const missing = await get("/api/v1/users/nobody", { userId: "nobody" }, userLoader);
     expect(missing.status).toBe(404);
     expect(missing.headers.get("Content-Type")).toBe("application/problem+json");
-    expect(ProblemSchema.parse(await missing.json())).toMatchObject({ status: 404, title: "Not found", instance: "/api/v1/users/nobody" });
+    expect(ProblemSchema.parse(await missing.json())).toMatchObject({
+      status: 404,
+      title: "Not found",
+      instance: "/api/v1/users/nobody",
+    });
   });
 });

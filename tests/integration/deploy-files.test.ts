@@ -74,7 +74,9 @@ describe("Dockerfile", () => {
   });
 
   it("has a .dockerignore that keeps secrets, data and local builds out", () => {
-    const ignored = readFileSync(".dockerignore", "utf8").split("\n").map((l) => l.trim());
+    const ignored = readFileSync(".dockerignore", "utf8")
+      .split("\n")
+      .map((l) => l.trim());
     for (const entry of ["node_modules", ".env", ".data", ".git", "build"]) expect(ignored).toContain(entry);
   });
 });

@@ -9,10 +9,19 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 type Field = {
-  name: string; dbName?: string | null; kind: "scalar" | "object" | "enum" | "unsupported"; type: string;
-  isList: boolean; isRequired: boolean; isUpdatedAt?: boolean; hasDefaultValue: boolean;
-  default?: { name: string } | unknown; nativeType?: [string, string[]] | null;
-  relationFromFields?: string[]; relationToFields?: string[]; relationOnDelete?: string;
+  name: string;
+  dbName?: string | null;
+  kind: "scalar" | "object" | "enum" | "unsupported";
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  isUpdatedAt?: boolean;
+  hasDefaultValue: boolean;
+  default?: { name: string } | unknown;
+  nativeType?: [string, string[]] | null;
+  relationFromFields?: string[];
+  relationToFields?: string[];
+  relationOnDelete?: string;
 };
 type Model = { name: string; dbName: string | null; fields: Field[] };
 type Datamodel = {
@@ -33,14 +42,35 @@ function loadDatamodel(): Datamodel {
 }
 
 const SCALAR_TYPES: Record<string, string> = {
-  String: "text", Int: "integer", BigInt: "bigint", Float: "double precision", Decimal: "numeric",
-  Boolean: "boolean", DateTime: "timestamp without time zone", Json: "jsonb", Bytes: "bytea",
+  String: "text",
+  Int: "integer",
+  BigInt: "bigint",
+  Float: "double precision",
+  Decimal: "numeric",
+  Boolean: "boolean",
+  DateTime: "timestamp without time zone",
+  Json: "jsonb",
+  Bytes: "bytea",
 };
 const NATIVE_TYPES: Record<string, string> = {
-  Timestamptz: "timestamp with time zone", Timestamp: "timestamp without time zone", Date: "date",
-  VarChar: "character varying", Char: "character", Text: "text", Uuid: "uuid", Citext: "citext",
-  SmallInt: "smallint", Integer: "integer", BigInt: "bigint", Real: "real", DoublePrecision: "double precision",
-  Decimal: "numeric", JsonB: "jsonb", Json: "json", Inet: "inet", ByteA: "bytea",
+  Timestamptz: "timestamp with time zone",
+  Timestamp: "timestamp without time zone",
+  Date: "date",
+  VarChar: "character varying",
+  Char: "character",
+  Text: "text",
+  Uuid: "uuid",
+  Citext: "citext",
+  SmallInt: "smallint",
+  Integer: "integer",
+  BigInt: "bigint",
+  Real: "real",
+  DoublePrecision: "double precision",
+  Decimal: "numeric",
+  JsonB: "jsonb",
+  Json: "json",
+  Inet: "inet",
+  ByteA: "bytea",
 };
 const ON_DELETE: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
 /** Defaults Prisma computes in the client; every other @default must exist in the database. */
@@ -54,7 +84,14 @@ const columnOf = (model: Model, fieldName: string) => {
   return field?.dbName ?? fieldName;
 };
 
-type Column = { table: string; column: string; data_type: string; udt_name: string; is_nullable: "YES" | "NO"; column_default: string | null };
+type Column = {
+  table: string;
+  column: string;
+  data_type: string;
+  udt_name: string;
+  is_nullable: "YES" | "NO";
+  column_default: string | null;
+};
 type Index = { table: string; name: string; unique: boolean; primary: boolean; columns: string[] };
 type ForeignKey = { table: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string };
 
@@ -68,15 +105,22 @@ let enums: Map<string, string[]>;
 beforeAll(async () => {
   client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  tables = (await client.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
-  )).rows.map((r) => r.table_name).filter((t) => t !== "_verso_migrations");
-  columns = (await client.query<Column>(
-    `SELECT table_name AS table, column_name AS column, data_type, udt_name, is_nullable, column_default
+  tables = (
+    await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    )
+  ).rows
+    .map((r) => r.table_name)
+    .filter((t) => t !== "_verso_migrations");
+  columns = (
+    await client.query<Column>(
+      `SELECT table_name AS table, column_name AS column, data_type, udt_name, is_nullable, column_default
        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_verso_migrations'`,
-  )).rows;
-  indexes = (await client.query<Index>(
-    `SELECT t.relname AS table, i.relname AS name, x.indisunique AS unique, x.indisprimary AS primary,
+    )
+  ).rows;
+  indexes = (
+    await client.query<Index>(
+      `SELECT t.relname AS table, i.relname AS name, x.indisunique AS unique, x.indisprimary AS primary,
             array_agg(a.attname ORDER BY k.ord)::text[] AS columns
        FROM pg_index x
        JOIN pg_class i ON i.oid = x.indexrelid
@@ -85,9 +129,11 @@ beforeAll(async () => {
        CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
       GROUP BY t.relname, i.relname, x.indisunique, x.indisprimary`,
-  )).rows;
-  foreignKeys = (await client.query<ForeignKey>(
-    `SELECT t.relname AS table, r.relname AS ref_table, c.confdeltype AS on_delete,
+    )
+  ).rows;
+  foreignKeys = (
+    await client.query<ForeignKey>(
+      `SELECT t.relname AS table, r.relname AS ref_table, c.confdeltype AS on_delete,
             (SELECT array_agg(a.attname ORDER BY k.ord)::text[] FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
                JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
             (SELECT array_agg(a.attname ORDER BY k.ord)::text[] FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)
@@ -97,13 +143,16 @@ beforeAll(async () => {
        JOIN pg_class r ON r.oid = c.confrelid
        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
       WHERE c.contype = 'f'`,
-  )).rows;
-  const enumRows = (await client.query<{ name: string; labels: string[] }>(
-    `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
+    )
+  ).rows;
+  const enumRows = (
+    await client.query<{ name: string; labels: string[] }>(
+      `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels
        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
        JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public'
       GROUP BY t.typname`,
-  )).rows;
+    )
+  ).rows;
   enums = new Map(enumRows.map((r) => [r.name, r.labels]));
 });
 
@@ -133,9 +182,10 @@ describe("migrated database matches prisma/schema", () => {
         for (const field of scalars) {
           const column = actual.find((c) => c.column === (field.dbName ?? field.name))!;
           const where = `${model.name}.${field.name}`;
-          const base = field.kind === "enum"
-            ? { data_type: "USER-DEFINED", udt: enumDbName.get(field.type)! }
-            : { data_type: field.nativeType ? NATIVE_TYPES[field.nativeType[0]] : SCALAR_TYPES[field.type], udt: undefined };
+          const base =
+            field.kind === "enum"
+              ? { data_type: "USER-DEFINED", udt: enumDbName.get(field.type)! }
+              : { data_type: field.nativeType ? NATIVE_TYPES[field.nativeType[0]] : SCALAR_TYPES[field.type], udt: undefined };
           expect(base.data_type, `${where}: unknown type ${field.type}`).toBeDefined();
           if (field.isList) {
             expect(column.data_type, where).toBe("ARRAY");
@@ -162,7 +212,9 @@ describe("migrated database matches prisma/schema", () => {
         const expected = datamodel.indexes
           .filter((i) => i.model === model.name && i.type !== "id")
           .map((i) => ({ unique: i.type === "unique", columns: i.fields.map((f) => columnOf(model, f.name)) }));
-        const actual = indexes.filter((i) => i.table === table && !i.primary).map((i) => ({ unique: i.unique, columns: i.columns }));
+        const actual = indexes
+          .filter((i) => i.table === table && !i.primary)
+          .map((i) => ({ unique: i.unique, columns: i.columns }));
         const key = (i: { unique: boolean; columns: string[] }) => `${i.unique ? "unique" : "index"}(${i.columns.join(",")})`;
         expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
       });
@@ -173,13 +225,23 @@ describe("migrated database matches prisma/schema", () => {
           .map((f) => ({
             columns: f.relationFromFields!.map((name) => columnOf(model, name)),
             ref_table: tableOf.get(f.type)!,
-            ref_columns: f.relationToFields!.map((name) => columnOf(datamodel.models.find((m) => m.name === f.type)!, name)),
+            ref_columns: f.relationToFields!.map((name) =>
+              columnOf(
+                datamodel.models.find((m) => m.name === f.type)!,
+                name,
+              ),
+            ),
             // Prisma's defaults: Restrict for a required relation, SetNull for an optional one.
             on_delete: f.relationOnDelete ?? (f.isRequired ? "Restrict" : "SetNull"),
           }));
         const actual = foreignKeys
           .filter((fk) => fk.table === table)
-          .map((fk) => ({ columns: fk.columns, ref_table: fk.ref_table, ref_columns: fk.ref_columns, on_delete: ON_DELETE[fk.on_delete] }));
+          .map((fk) => ({
+            columns: fk.columns,
+            ref_table: fk.ref_table,
+            ref_columns: fk.ref_columns,
+            on_delete: ON_DELETE[fk.on_delete],
+          }));
         const key = (fk: (typeof actual)[number]) => JSON.stringify(fk);
         expect(actual.map(key).sort()).toEqual(expected.map(key).sort());
       });

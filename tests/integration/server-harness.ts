@@ -139,7 +139,10 @@ export async function startServer(overrides: Record<string, string> = {}): Promi
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited with ${child.exitCode}.\nstdout:\n${out}\nstderr:\n${err}`);
-    const status = await request(server, "/healthz").then((res) => res.status, () => 0);
+    const status = await request(server, "/healthz").then(
+      (res) => res.status,
+      () => 0,
+    );
     if (status === 200) return server;
     if (Date.now() > deadline) {
       await server.stop("SIGKILL");
@@ -159,7 +162,14 @@ export function request(
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: server.port, path: pathname, method: options.method ?? "GET", headers: options.headers, agent: false },
+      {
+        host: "127.0.0.1",
+        port: server.port,
+        path: pathname,
+        method: options.method ?? "GET",
+        headers: options.headers,
+        agent: false,
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");

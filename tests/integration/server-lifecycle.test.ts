@@ -35,7 +35,13 @@ describe("logs", () => {
   it("never logs a submitted password", async () => {
     const { token, cookie } = await csrfFromHome(server);
     const form = { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie };
-    const fields = { csrf: token, email: "nobody@example.com", password: PASSWORD, currentPassword: PASSWORD, newPassword: PASSWORD };
+    const fields = {
+      csrf: token,
+      email: "nobody@example.com",
+      password: PASSWORD,
+      currentPassword: PASSWORD,
+      newPassword: PASSWORD,
+    };
     const ids: string[] = [];
     for (const path of ["/auth/login", "/auth/register", "/resources/locale", "/account/security"]) {
       const res = await request(server, path, { method: "POST", headers: form, body: new URLSearchParams(fields).toString() });
@@ -67,8 +73,12 @@ describe("graceful shutdown", () => {
 
   it("finishes the request in flight, refuses new connections and exits 0 on SIGTERM", async () => {
     const { token, cookie } = await csrfFromHome(server);
-    const body = Buffer.from(new URLSearchParams({ csrf: token, locale: "es", redirectTo: "/", pad: "x".repeat(20_000) }).toString());
-    const chunks = Array.from({ length: 10 }, (_, i) => body.subarray(Math.floor((i * body.length) / 10), Math.floor(((i + 1) * body.length) / 10)));
+    const body = Buffer.from(
+      new URLSearchParams({ csrf: token, locale: "es", redirectTo: "/", pad: "x".repeat(20_000) }).toString(),
+    );
+    const chunks = Array.from({ length: 10 }, (_, i) =>
+      body.subarray(Math.floor((i * body.length) / 10), Math.floor(((i + 1) * body.length) / 10)),
+    );
 
     let signalled!: () => void;
     const shutdownStarted = new Promise<void>((resolve) => (signalled = resolve));
@@ -83,12 +93,24 @@ describe("graceful shutdown", () => {
           method: "POST",
           path: "/resources/locale",
           agent: false,
-          headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": body.length, Cookie: cookie, Expect: "100-continue" },
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": body.length,
+            Cookie: cookie,
+            Expect: "100-continue",
+          },
         },
         (res) => {
           let text = "";
           res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, setCookie: res.headers["set-cookie"] ?? [], body: text }));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              location: res.headers.location,
+              setCookie: res.headers["set-cookie"] ?? [],
+              body: text,
+            }),
+          );
           res.on("error", reject);
         },
       );
@@ -123,7 +145,10 @@ describe("graceful shutdown", () => {
     const res = await response;
     expect(res.status).toBe(302);
     expect(res.location).toBe("/");
-    const lng = res.setCookie.find((c) => c.startsWith("lng="))?.split(";")[0].slice("lng=".length);
+    const lng = res.setCookie
+      .find((c) => c.startsWith("lng="))
+      ?.split(";")[0]
+      .slice("lng=".length);
     expect(Buffer.from(decodeURIComponent(lng ?? ""), "base64").toString()).toBe('"es"');
     expect(await exitCode).toBe(0);
     expect(server.logs().some((line) => line.msg === "shutdown complete")).toBe(true);

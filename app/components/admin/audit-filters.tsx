@@ -9,7 +9,13 @@ import type { AuditQuery } from "~/domains/platform/audit-query";
 export function AuditFilters({ query, actions, entityTypes }: { query: AuditQuery; actions: string[]; entityTypes: string[] }) {
   const { t } = useTranslation("admin");
   return (
-    <Form method="get" action="/admin/audit" role="search" aria-label={t("audit.filters.label")} className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <Form
+      method="get"
+      action="/admin/audit"
+      role="search"
+      aria-label={t("audit.filters.label")}
+      className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <PlainField label={t("audit.filters.actor")} name="actor" type="search" defaultValue={query.actor} />
       <SelectFilter
         label={t("audit.filters.action")}

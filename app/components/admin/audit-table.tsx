@@ -32,8 +32,13 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
         <div key={line.key}>
           <dt className="font-mono text-xs text-slate-700">{line.key}</dt>
           <dd>
-            <del className="text-red-800" aria-label={t("audit.before")}>{line.before}</del> <span aria-hidden="true">→</span>{" "}
-            <ins className="text-emerald-800 no-underline" aria-label={t("audit.after")}>{line.after}</ins>
+            <del className="text-red-800" aria-label={t("audit.before")}>
+              {line.before}
+            </del>{" "}
+            <span aria-hidden="true">→</span>{" "}
+            <ins className="text-emerald-800 no-underline" aria-label={t("audit.after")}>
+              {line.after}
+            </ins>
           </dd>
         </div>
       ))}
@@ -50,12 +55,24 @@ export function AuditTable({ entries, targets }: { entries: Entry[]; targets: Re
         <caption className="px-3 py-2 text-left text-slate-700">{t("audit.caption")}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left">{t("audit.columns.time")}</th>
-            <th scope="col" className="px-3 py-2 text-left">{t("audit.columns.actor")}</th>
-            <th scope="col" className="px-3 py-2 text-left">{t("audit.columns.action")}</th>
-            <th scope="col" className="px-3 py-2 text-left">{t("audit.columns.target")}</th>
-            <th scope="col" className="px-3 py-2 text-left">{t("audit.columns.changes")}</th>
-            <th scope="col" className="px-3 py-2 text-left">{t("audit.columns.ip")}</th>
+            <th scope="col" className="px-3 py-2 text-left">
+              {t("audit.columns.time")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-left">
+              {t("audit.columns.actor")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-left">
+              {t("audit.columns.action")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-left">
+              {t("audit.columns.target")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-left">
+              {t("audit.columns.changes")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-left">
+              {t("audit.columns.ip")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 align-top">

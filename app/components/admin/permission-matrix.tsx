@@ -2,7 +2,15 @@
 import { useTranslation } from "react-i18next";
 import type { PermissionGroup } from "~/domains/identity/role-permissions";
 
-export function PermissionMatrix({ groups, granted, disabled }: { groups: PermissionGroup[]; granted: string[]; disabled?: boolean }) {
+export function PermissionMatrix({
+  groups,
+  granted,
+  disabled,
+}: {
+  groups: PermissionGroup[];
+  granted: string[];
+  disabled?: boolean;
+}) {
   const { t } = useTranslation("admin");
   const held = new Set(granted);
   return (
@@ -15,7 +23,14 @@ export function PermissionMatrix({ groups, granted, disabled }: { groups: Permis
               const id = `perm-${permission.key.replace(/[^a-z0-9-]/g, "-")}`;
               return (
                 <li key={permission.key} className="flex items-center gap-2">
-                  <input id={id} type="checkbox" name="permissions" value={permission.key} defaultChecked={held.has(permission.key)} className="h-4 w-4" />
+                  <input
+                    id={id}
+                    type="checkbox"
+                    name="permissions"
+                    value={permission.key}
+                    defaultChecked={held.has(permission.key)}
+                    className="h-4 w-4"
+                  />
                   <label htmlFor={id} className="text-sm">
                     {t("roles.permission", { action: permission.action, access: t(`roles.access.${permission.access}`) })}
                     <span className="sr-only"> ({permission.key})</span>

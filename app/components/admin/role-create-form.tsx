@@ -25,7 +25,12 @@ export function RoleCreateForm({ lastResult }: { lastResult?: SubmissionResult<s
       <AuthenticityTokenInput />
       <FormError errors={form.errors} id={form.errorId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <InputField meta={fields.name} label={t("roles.create.name")} description={t("roles.create.nameHelp")} autoComplete="off" />
+        <InputField
+          meta={fields.name}
+          label={t("roles.create.name")}
+          description={t("roles.create.nameHelp")}
+          autoComplete="off"
+        />
         <InputField meta={fields.description} label={t("roles.create.description")} autoComplete="off" />
       </div>
       <SubmitButton name="intent" value="create" pendingLabel={t("common:actions.saving")}>

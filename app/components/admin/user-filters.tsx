@@ -10,7 +10,13 @@ import { USER_STATUS_FILTERS, type UserListQuery } from "~/domains/identity/user
 export function UserFilters({ query, roles }: { query: UserListQuery; roles: string[] }) {
   const { t } = useTranslation("admin");
   return (
-    <Form method="get" action="/admin/users" role="search" aria-label={t("users.filters.label")} className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <Form
+      method="get"
+      action="/admin/users"
+      role="search"
+      aria-label={t("users.filters.label")}
+      className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <PlainField label={t("users.filters.search")} name="q" type="search" defaultValue={query.q} />
       <SelectFilter
         label={t("users.filters.role")}
@@ -22,7 +28,10 @@ export function UserFilters({ query, roles }: { query: UserListQuery; roles: str
         label={t("users.filters.status")}
         name="status"
         defaultValue={query.status}
-        options={[{ value: "", label: t("users.filters.anyStatus") }, ...USER_STATUS_FILTERS.map((status) => ({ value: status, label: t(`users.status.${status}`) }))]}
+        options={[
+          { value: "", label: t("users.filters.anyStatus") },
+          ...USER_STATUS_FILTERS.map((status) => ({ value: status, label: t(`users.status.${status}`) })),
+        ]}
       />
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />

@@ -38,7 +38,11 @@ export function UserProfileForm({ user, timeZones, lastResult, disabled }: Props
         <legend className="sr-only">{t("users.profile.title")}</legend>
         <InputField meta={fields.name} label={t("users.profile.name")} autoComplete="off" />
         <InputField meta={fields.email} type="email" label={t("users.profile.email")} autoComplete="off" />
-        <SelectField meta={fields.timeZone} label={t("users.profile.timeZone")} options={timeZones.map((zone) => ({ value: zone, label: zone }))} />
+        <SelectField
+          meta={fields.timeZone}
+          label={t("users.profile.timeZone")}
+          options={timeZones.map((zone) => ({ value: zone, label: zone }))}
+        />
         <SelectField
           meta={fields.locale}
           label={t("users.profile.locale")}

@@ -8,7 +8,15 @@ import { useFormatDateTime } from "./use-format-date";
 
 type DateValue = Date | string;
 
-function IntentButton({ intent, label, variant = "secondary" }: { intent: string; label: string; variant?: "secondary" | "danger" | "primary" }) {
+function IntentButton({
+  intent,
+  label,
+  variant = "secondary",
+}: {
+  intent: string;
+  label: string;
+  variant?: "secondary" | "danger" | "primary";
+}) {
   return (
     <Form method="post">
       <AuthenticityTokenInput />
@@ -38,11 +46,23 @@ export function UserStatusControls({ status, isSelf, canUpdate }: { status: stri
   );
 }
 
-export function MfaState({ mfa, canUpdate }: { mfa: { enabled: boolean; pending: boolean; backupCodesLeft: number }; canUpdate: boolean }) {
+export function MfaState({
+  mfa,
+  canUpdate,
+}: {
+  mfa: { enabled: boolean; pending: boolean; backupCodesLeft: number };
+  canUpdate: boolean;
+}) {
   const { t } = useTranslation("admin");
   return (
     <div className="space-y-2">
-      <p>{mfa.enabled ? t("users.mfa.enabled", { count: mfa.backupCodesLeft }) : mfa.pending ? t("users.mfa.pending") : t("users.mfa.disabled")}</p>
+      <p>
+        {mfa.enabled
+          ? t("users.mfa.enabled", { count: mfa.backupCodesLeft })
+          : mfa.pending
+            ? t("users.mfa.pending")
+            : t("users.mfa.disabled")}
+      </p>
       {canUpdate && (mfa.enabled || mfa.pending || mfa.backupCodesLeft > 0) ? (
         <>
           <p className="text-sm text-slate-700">{t("users.mfa.resetHelp")}</p>
@@ -53,7 +73,13 @@ export function MfaState({ mfa, canUpdate }: { mfa: { enabled: boolean; pending:
   );
 }
 
-type SessionRow = { key: string; ipAddress: string | null; userAgent: string | null; createdAt: DateValue; lastSeenAt: DateValue };
+type SessionRow = {
+  key: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+  createdAt: DateValue;
+  lastSeenAt: DateValue;
+};
 
 export function SessionsTable({ sessions, canUpdate }: { sessions: SessionRow[]; canUpdate: boolean }) {
   const { t } = useTranslation("admin");
@@ -66,10 +92,18 @@ export function SessionsTable({ sessions, canUpdate }: { sessions: SessionRow[];
           <caption className="sr-only">{t("users.sessions.title")}</caption>
           <thead>
             <tr>
-              <th scope="col" className="px-2 py-1 text-left">{t("users.sessions.device")}</th>
-              <th scope="col" className="px-2 py-1 text-left">{t("users.sessions.ip")}</th>
-              <th scope="col" className="px-2 py-1 text-left">{t("users.sessions.started")}</th>
-              <th scope="col" className="px-2 py-1 text-left">{t("users.sessions.lastSeen")}</th>
+              <th scope="col" className="px-2 py-1 text-left">
+                {t("users.sessions.device")}
+              </th>
+              <th scope="col" className="px-2 py-1 text-left">
+                {t("users.sessions.ip")}
+              </th>
+              <th scope="col" className="px-2 py-1 text-left">
+                {t("users.sessions.started")}
+              </th>
+              <th scope="col" className="px-2 py-1 text-left">
+                {t("users.sessions.lastSeen")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
@@ -100,10 +134,18 @@ export function LoginAttemptsTable({ attempts }: { attempts: AttemptRow[] }) {
       <caption className="sr-only">{t("users.attempts.title")}</caption>
       <thead>
         <tr>
-          <th scope="col" className="px-2 py-1 text-left">{t("users.attempts.time")}</th>
-          <th scope="col" className="px-2 py-1 text-left">{t("users.attempts.result")}</th>
-          <th scope="col" className="px-2 py-1 text-left">{t("users.attempts.reason")}</th>
-          <th scope="col" className="px-2 py-1 text-left">{t("users.attempts.ip")}</th>
+          <th scope="col" className="px-2 py-1 text-left">
+            {t("users.attempts.time")}
+          </th>
+          <th scope="col" className="px-2 py-1 text-left">
+            {t("users.attempts.result")}
+          </th>
+          <th scope="col" className="px-2 py-1 text-left">
+            {t("users.attempts.reason")}
+          </th>
+          <th scope="col" className="px-2 py-1 text-left">
+            {t("users.attempts.ip")}
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-200">

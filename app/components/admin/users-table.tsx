@@ -20,7 +20,13 @@ export function UserStatusBadge({ status, verified }: { status: string; verified
   const { t } = useTranslation("admin");
   return (
     <span className="flex flex-wrap gap-1">
-      <span className={status === "active" ? "rounded bg-emerald-100 px-2 py-0.5 text-emerald-900" : "rounded bg-red-100 px-2 py-0.5 text-red-900"}>
+      <span
+        className={
+          status === "active"
+            ? "rounded bg-emerald-100 px-2 py-0.5 text-emerald-900"
+            : "rounded bg-red-100 px-2 py-0.5 text-red-900"
+        }
+      >
         {t(`users.status.${status}`)}
       </span>
       {verified ? null : <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t("users.status.unverified")}</span>}
@@ -32,7 +38,11 @@ export function UsersTable({ rows, query }: { rows: Row[]; query: UserListQuery 
   const { t } = useTranslation("admin");
   const formatDate = useFormatDateTime();
   const header = (key: UserSortKey) => (
-    <SortHeader label={t(`users.columns.${key}`)} to={`/admin/users${sortLinkSearch(query, key)}`} sort={ariaSortFor(query, key)} />
+    <SortHeader
+      label={t(`users.columns.${key}`)}
+      to={`/admin/users${sortLinkSearch(query, key)}`}
+      sort={ariaSortFor(query, key)}
+    />
   );
   const sortName = t(`users.columns.${query.sort}`);
   return (
@@ -76,7 +86,9 @@ export function UsersTable({ rows, query }: { rows: Row[]; query: UserListQuery 
                   <UserStatusBadge status={row.status} verified={row.verified} />
                 </td>
                 <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.createdAt)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{row.lastLoginAt ? formatDate(row.lastLoginAt) : t("users.never")}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {row.lastLoginAt ? formatDate(row.lastLoginAt) : t("users.never")}
+                </td>
               </tr>
             ))
           )}

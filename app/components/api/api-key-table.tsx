@@ -21,7 +21,8 @@ export type KeyRow = {
 export function ApiKeyTable({ keys, caption, showOwner = false }: { keys: KeyRow[]; caption: string; showOwner?: boolean }) {
   const { t, i18n } = useTranslation();
   const root = useRootData();
-  const when = (value: string) => formatDateTime(value, { locale: root?.locale ?? i18n.language, timeZone: root?.timeZone ?? "UTC" });
+  const when = (value: string) =>
+    formatDateTime(value, { locale: root?.locale ?? i18n.language, timeZone: root?.timeZone ?? "UTC" });
   if (keys.length === 0) return <p className="text-slate-700">{t("api:keys.empty")}</p>;
   const th = "px-3 py-2 text-left font-semibold";
   return (
@@ -30,14 +31,32 @@ export function ApiKeyTable({ keys, caption, showOwner = false }: { keys: KeyRow
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
-            {showOwner ? <th scope="col" className={th}>{t("api:keys.columns.owner")}</th> : null}
-            <th scope="col" className={th}>{t("api:keys.columns.name")}</th>
-            <th scope="col" className={th}>{t("api:keys.columns.prefix")}</th>
-            <th scope="col" className={th}>{t("api:keys.columns.scopes")}</th>
-            <th scope="col" className={th}>{t("api:keys.columns.created")}</th>
-            <th scope="col" className={th}>{t("api:keys.columns.lastUsed")}</th>
-            <th scope="col" className={th}>{t("api:keys.columns.status")}</th>
-            <th scope="col" className={th}>{t("api:keys.columns.actions")}</th>
+            {showOwner ? (
+              <th scope="col" className={th}>
+                {t("api:keys.columns.owner")}
+              </th>
+            ) : null}
+            <th scope="col" className={th}>
+              {t("api:keys.columns.name")}
+            </th>
+            <th scope="col" className={th}>
+              {t("api:keys.columns.prefix")}
+            </th>
+            <th scope="col" className={th}>
+              {t("api:keys.columns.scopes")}
+            </th>
+            <th scope="col" className={th}>
+              {t("api:keys.columns.created")}
+            </th>
+            <th scope="col" className={th}>
+              {t("api:keys.columns.lastUsed")}
+            </th>
+            <th scope="col" className={th}>
+              {t("api:keys.columns.status")}
+            </th>
+            <th scope="col" className={th}>
+              {t("api:keys.columns.actions")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
@@ -66,13 +85,21 @@ export function ApiKeyTable({ keys, caption, showOwner = false }: { keys: KeyRow
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{when(key.createdAt)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{key.lastUsedAt ? when(key.lastUsedAt) : t("api:keys.never")}</td>
-              <td className="px-3 py-2">{key.revokedAt ? t("api:keys.revokedOn", { date: when(key.revokedAt) }) : t("api:keys.active")}</td>
+              <td className="px-3 py-2">
+                {key.revokedAt ? t("api:keys.revokedOn", { date: when(key.revokedAt) }) : t("api:keys.active")}
+              </td>
               <td className="px-3 py-2">
                 {key.revokedAt ? null : (
                   <Form method="post">
                     <AuthenticityTokenInput />
                     <input type="hidden" name="keyId" value={key.id} />
-                    <SubmitButton variant="danger" name="intent" value="revoke" aria-label={t("api:keys.revokeNamed", { name: key.name })} className="px-3 py-1">
+                    <SubmitButton
+                      variant="danger"
+                      name="intent"
+                      value="revoke"
+                      aria-label={t("api:keys.revokeNamed", { name: key.name })}
+                      className="px-3 py-1"
+                    >
                       {t("api:keys.revoke")}
                     </SubmitButton>
                   </Form>

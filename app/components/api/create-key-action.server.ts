@@ -43,7 +43,9 @@ export async function submitCreateKey({
     const target = apiKeyErrorTarget(error.code);
     if (!target) throw error;
     const message = translate(target.key, error.details);
-    const reply = target.field ? submission.reply({ fieldErrors: { [target.field]: [message] } }) : submission.reply({ formErrors: [message] });
+    const reply = target.field
+      ? submission.reply({ fieldErrors: { [target.field]: [message] } })
+      : submission.reply({ formErrors: [message] });
     return { result: reply, created: null };
   }
 }

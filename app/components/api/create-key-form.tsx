@@ -34,9 +34,20 @@ export function CreateKeyForm({ lastResult, scopes, withOwnerEmail = false }: Pr
         <AuthenticityTokenInput />
         <FormError id={form.errorId} errors={form.errors} />
         {ownerEmail ? (
-          <InputField meta={ownerEmail} type="email" label={t("api:keys.ownerEmail")} description={t("api:keys.ownerEmailDescription")} autoComplete="off" />
+          <InputField
+            meta={ownerEmail}
+            type="email"
+            label={t("api:keys.ownerEmail")}
+            description={t("api:keys.ownerEmailDescription")}
+            autoComplete="off"
+          />
         ) : null}
-        <InputField meta={fields.name} label={t("api:keys.name")} description={t("api:keys.nameDescription")} autoComplete="off" />
+        <InputField
+          meta={fields.name}
+          label={t("api:keys.name")}
+          description={t("api:keys.nameDescription")}
+          autoComplete="off"
+        />
         <ScopeCheckboxes meta={fields.scopes} scopes={scopes} />
         <SubmitButton name="intent" value="create" pendingLabel={t("api:keys.creating")} disabled={scopes.length === 0}>
           {t("api:keys.create")}

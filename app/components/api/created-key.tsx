@@ -8,7 +8,11 @@ export type CreatedKey = { key: string; name: string; ownerEmail: string };
 export function CreatedKeyPanel({ created }: { created: CreatedKey }) {
   const { t } = useTranslation();
   return (
-    <section role="status" aria-labelledby="created-key-title" className="space-y-3 rounded-md border border-emerald-700 bg-emerald-50 p-4">
+    <section
+      role="status"
+      aria-labelledby="created-key-title"
+      className="space-y-3 rounded-md border border-emerald-700 bg-emerald-50 p-4"
+    >
       <h2 id="created-key-title" className="text-lg font-semibold text-emerald-900">
         {t("api:keys.createdTitle")}
       </h2>

@@ -12,7 +12,11 @@ export function ScopeCheckboxes({ meta, scopes }: { meta: FieldMetadata<string[]
   const errorId = meta.errors?.length ? `${meta.id}-error` : undefined;
   const initial = Array.isArray(meta.initialValue) ? meta.initialValue : meta.initialValue ? [meta.initialValue] : [];
   return (
-    <fieldset className="space-y-2" aria-describedby={[descriptionId, errorId].filter(Boolean).join(" ")} aria-invalid={errorId ? true : undefined}>
+    <fieldset
+      className="space-y-2"
+      aria-describedby={[descriptionId, errorId].filter(Boolean).join(" ")}
+      aria-invalid={errorId ? true : undefined}
+    >
       <legend className="text-sm font-medium text-slate-900">{t("api:keys.scopes")}</legend>
       <p id={descriptionId} className="text-sm text-slate-600">
         {scopes.length ? t("api:keys.scopesDescription") : t("api:keys.noScopes")}
@@ -22,7 +26,14 @@ export function ScopeCheckboxes({ meta, scopes }: { meta: FieldMetadata<string[]
           const id = `${meta.id}-${scope.replace(":", "-")}`;
           return (
             <li key={scope} className="flex items-center gap-2">
-              <input id={id} type="checkbox" name={meta.name} value={scope} defaultChecked={initial.includes(scope)} className="h-4 w-4" />
+              <input
+                id={id}
+                type="checkbox"
+                name={meta.name}
+                value={scope}
+                defaultChecked={initial.includes(scope)}
+                className="h-4 w-4"
+              />
               <label htmlFor={id} className="text-sm">
                 <code className="font-mono">{scope}</code> — {t(scopeLabelKey(scope))}
               </label>

@@ -23,7 +23,15 @@ export const MAX_ACTIVE_KEYS_PER_USER = 20;
 const LAST_USED_RESOLUTION_MS = 60_000;
 const DUMMY_HASH = Buffer.alloc(32);
 
-const keySelect = { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const keySelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
 export type ApiKeySummary = Prisma.ApiKeyGetPayload<{ select: typeof keySelect }>;
 
@@ -34,7 +42,14 @@ export type ApiPrincipal = {
   scopes: ApiScope[];
   permissions: ReadonlySet<string>;
   roles: string[];
-  user: { id: string; email: string; name: string; status: "active" | "deactivated"; emailVerifiedAt: Date | null; createdAt: Date };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    status: "active" | "deactivated";
+    emailVerifiedAt: Date | null;
+    createdAt: Date;
+  };
 };
 
 function hashSecret(secret: string): Buffer {
@@ -49,7 +64,13 @@ function randomBase62(length: number): string {
 }
 
 const rolesSelect = {
-  roles: { select: { role: { select: { name: true, permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } } } },
+  roles: {
+    select: {
+      role: {
+        select: { name: true, permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } },
+      },
+    },
+  },
 } as const;
 
 type RolesPayload = Prisma.UserGetPayload<{ select: typeof rolesSelect }>;
@@ -107,13 +128,18 @@ export async function createApiKey({ actorId, actorPermissions, owner, name, sco
     where: "id" in owner ? { id: owner.id } : { email: owner.email.trim().toLowerCase() },
     select: { id: true, email: true, status: true, ...rolesSelect },
   });
-  if (!ownerRow || ownerRow.status !== "active") throw new DomainError("api-key.owner-not-found", "No active user has this e-mail address.");
+  if (!ownerRow || ownerRow.status !== "active")
+    throw new DomainError("api-key.owner-not-found", "No active user has this e-mail address.");
   const ownerPermissions = permissionsOf(ownerRow);
   const ordered = API_SCOPES.filter((scope) => unique.includes(scope));
   const denied = ordered.find((scope) => !mayUseScope(actorPermissions, scope) || !mayUseScope(ownerPermissions, scope));
-  if (denied) throw new DomainError("api-key.scope-not-allowed", `The scope ${denied} needs a permission the key's owner does not have.`, { scope: denied });
+  if (denied)
+    throw new DomainError("api-key.scope-not-allowed", `The scope ${denied} needs a permission the key's owner does not have.`, {
+      scope: denied,
+    });
   const active = await prisma.apiKey.count({ where: { userId: ownerRow.id, revokedAt: null } });
-  if (active >= MAX_ACTIVE_KEYS_PER_USER) throw new DomainError("api-key.limit", `A user can have at most ${MAX_ACTIVE_KEYS_PER_USER} active keys.`, {
+  if (active >= MAX_ACTIVE_KEYS_PER_USER)
+    throw new DomainError("api-key.limit", `A user can have at most ${MAX_ACTIVE_KEYS_PER_USER} active keys.`, {
       max: MAX_ACTIVE_KEYS_PER_USER,
     });
 
@@ -128,7 +154,14 @@ export async function createApiKey({ actorId, actorPermissions, owner, name, sco
           select: { id: true, name: true, prefix: true, scopes: true, createdAt: true },
         });
         await recordAudit(
-          { actorId, action: "api-key.create", entityType: "ApiKey", entityId: row.id, after: { userId: ownerRow.id, name: row.name, prefix, scopes: ordered }, ipAddress },
+          {
+            actorId,
+            action: "api-key.create",
+            entityType: "ApiKey",
+            entityId: row.id,
+            after: { userId: ownerRow.id, name: row.name, prefix, scopes: ordered },
+            ipAddress,
+          },
           tx,
         );
         return row;
@@ -145,7 +178,17 @@ export async function createApiKey({ actorId, actorPermissions, owner, name, sco
  * Revoke a key. Owners revoke their own (`asAdmin: false`); administrators any. Returns false when
  * no such active key is visible to the actor.
  */
-export async function revokeApiKey({ actorId, keyId, asAdmin, ipAddress }: { actorId: string; keyId: string; asAdmin: boolean; ipAddress?: string | null }) {
+export async function revokeApiKey({
+  actorId,
+  keyId,
+  asAdmin,
+  ipAddress,
+}: {
+  actorId: string;
+  keyId: string;
+  asAdmin: boolean;
+  ipAddress?: string | null;
+}) {
   return prisma.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({
       where: { id: keyId, revokedAt: null, ...(asAdmin ? {} : { userId: actorId }) },
@@ -155,7 +198,14 @@ export async function revokeApiKey({ actorId, keyId, asAdmin, ipAddress }: { act
     const { count } = await tx.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: new Date() } });
     if (count === 0) return false;
     await recordAudit(
-      { actorId, action: "api-key.revoke", entityType: "ApiKey", entityId: key.id, before: { userId: key.userId, name: key.name, prefix: key.prefix }, ipAddress },
+      {
+        actorId,
+        action: "api-key.revoke",
+        entityType: "ApiKey",
+        entityId: key.id,
+        before: { userId: key.userId, name: key.name, prefix: key.prefix },
+        ipAddress,
+      },
       tx,
     );
     return true;
@@ -180,7 +230,9 @@ export async function authenticateApiKey(token: string | null): Promise<ApiPrinc
       scopes: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, status: true, emailVerifiedAt: true, createdAt: true, ...rolesSelect } },
+      user: {
+        select: { id: true, email: true, name: true, status: true, emailVerifiedAt: true, createdAt: true, ...rolesSelect },
+      },
     },
   });
   const stored = key && /^[0-9a-f]{64}$/.test(key.keyHash) ? Buffer.from(key.keyHash, "hex") : DUMMY_HASH;
@@ -190,7 +242,11 @@ export async function authenticateApiKey(token: string | null): Promise<ApiPrinc
   const now = new Date();
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.updateMany({
-      where: { id: key.id, revokedAt: null, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      where: {
+        id: key.id,
+        revokedAt: null,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+      },
       data: { lastUsedAt: now },
     });
   }

@@ -3,9 +3,14 @@
 import { formatPermission, type ParsedPermission } from "./permissions";
 
 export type PermissionRow = ParsedPermission & { description?: string };
-export type PermissionGroup = { entity: string; permissions: Array<{ key: string; action: string; access: string; description: string }> };
+export type PermissionGroup = {
+  entity: string;
+  permissions: Array<{ key: string; action: string; access: string; description: string }>;
+};
 
-export function groupPermissionsByEntity(rows: ReadonlyArray<{ action: string; entity: string; access: string; description?: string }>): PermissionGroup[] {
+export function groupPermissionsByEntity(
+  rows: ReadonlyArray<{ action: string; entity: string; access: string; description?: string }>,
+): PermissionGroup[] {
   const groups = new Map<string, PermissionGroup>();
   for (const row of rows) {
     const group = groups.get(row.entity) ?? { entity: row.entity, permissions: [] };

@@ -50,7 +50,10 @@ export async function createRole({ actorId, ipAddress, name, description }: Acto
       const existing = await tx.role.findUnique({ where: { name }, select: { id: true } });
       if (existing) throw new DomainError("role_taken", "A role with this name already exists.");
       const role = await tx.role.create({ data: { name, description }, select: { name: true } });
-      await recordAudit({ actorId, action: "role.create", entityType: "role", entityId: name, after: { name, description }, ipAddress }, tx);
+      await recordAudit(
+        { actorId, action: "role.create", entityType: "role", entityId: name, after: { name, description }, ipAddress },
+        tx,
+      );
       return role;
     });
   } catch (error) {
@@ -61,37 +64,66 @@ export async function createRole({ actorId, ipAddress, name, description }: Acto
   }
 }
 
-async function lockRole(tx: Tx, name: string) {
-  const rows = await tx.$queryRaw<Array<{ id: string; isSystem: boolean }>>`SELECT "id", "isSystem" FROM "Role" WHERE "name" = ${name} FOR UPDATE`;
+/**
+ * Lock the role's row for this transaction. Editing takes FOR NO KEY UPDATE (edits queue behind each
+ * other, while assigning the role to people goes on); deleting takes FOR UPDATE, which also waits for
+ * (and blocks) concurrent assignments, so the "nobody holds it" check stays true until the delete.
+ */
+async function lockRole(tx: Tx, name: string, mode: "edit" | "delete") {
+  const rows =
+    mode === "delete"
+      ? await tx.$queryRaw<
+          Array<{ id: string; isSystem: boolean }>
+        >`SELECT "id", "isSystem" FROM "Role" WHERE "name" = ${name} FOR UPDATE`
+      : await tx.$queryRaw<
+          Array<{ id: string; isSystem: boolean }>
+        >`SELECT "id", "isSystem" FROM "Role" WHERE "name" = ${name} FOR NO KEY UPDATE`;
   if (rows.length === 0) throw new DomainError("role_not_found", "No such role.");
   return rows[0];
 }
 
 /** Replace the role's permissions (and description) with the given set; refuses to take anything from admin. */
-export async function updateRole({ actorId, ipAddress, name, permissionKeys, description }: Actor & { name: string; permissionKeys: string[]; description: string }) {
+export async function updateRole({
+  actorId,
+  ipAddress,
+  name,
+  permissionKeys,
+  description,
+}: Actor & { name: string; permissionKeys: string[]; description: string }) {
   const wanted = [...new Set(permissionKeys)].sort();
   const parsed = wanted.map(parsePermission);
   if (parsed.some((p) => p === null)) throw new DomainError("unknown_permission", "One of the permissions does not exist.");
   return prisma.$transaction(async (tx) => {
-    const role = await lockRole(tx, name);
+    const role = await lockRole(tx, name, "edit");
     const rows = await tx.permission.findMany({
       where: { OR: parsed.map((p) => ({ action: p!.action, entity: p!.entity, access: p!.access })) },
       select: { id: true, action: true, entity: true, access: true },
     });
     if (rows.length !== wanted.length) throw new DomainError("unknown_permission", "One of the permissions does not exist.");
-    const current = await tx.rolePermission.findMany({ where: { roleId: role.id }, select: { permission: { select: { action: true, entity: true, access: true } } } });
+    const current = await tx.rolePermission.findMany({
+      where: { roleId: role.id },
+      select: { permission: { select: { action: true, entity: true, access: true } } },
+    });
     const before = current.map((c) => formatPermission(c.permission as Parameters<typeof formatPermission>[0])).sort();
     if (name === "admin") {
       const everything = await tx.permission.count();
-      if (wanted.length !== everything) throw new DomainError("admin_all_permissions", "The admin role must keep every permission.");
+      if (wanted.length !== everything)
+        throw new DomainError("admin_all_permissions", "The admin role must keep every permission.");
     }
-    const { description: oldDescription } = await tx.role.findUniqueOrThrow({ where: { id: role.id }, select: { description: true } });
+    const { description: oldDescription } = await tx.role.findUniqueOrThrow({
+      where: { id: role.id },
+      select: { description: true },
+    });
     const removed = removedPermissions(before, wanted);
     const added = removedPermissions(wanted, before);
     if (removed.length === 0 && added.length === 0 && oldDescription === description) return { changed: false };
     await tx.rolePermission.deleteMany({ where: { roleId: role.id, permissionId: { notIn: rows.map((r) => r.id) } } });
-    await tx.rolePermission.createMany({ data: rows.map((r) => ({ roleId: role.id, permissionId: r.id })), skipDuplicates: true });
-    if (oldDescription !== description) await tx.role.update({ where: { id: role.id }, data: { description }, select: { id: true } });
+    await tx.rolePermission.createMany({
+      data: rows.map((r) => ({ roleId: role.id, permissionId: r.id })),
+      skipDuplicates: true,
+    });
+    if (oldDescription !== description)
+      await tx.role.update({ where: { id: role.id }, data: { description }, select: { id: true } });
     const permsChanged = removed.length > 0 || added.length > 0;
     await recordAudit(
       {
@@ -99,7 +131,10 @@ export async function updateRole({ actorId, ipAddress, name, permissionKeys, des
         action: "role.update",
         entityType: "role",
         entityId: name,
-        before: { ...(permsChanged ? { permissions: before } : {}), ...(oldDescription !== description ? { description: oldDescription } : {}) },
+        before: {
+          ...(permsChanged ? { permissions: before } : {}),
+          ...(oldDescription !== description ? { description: oldDescription } : {}),
+        },
         after: { ...(permsChanged ? { permissions: wanted } : {}), ...(oldDescription !== description ? { description } : {}) },
         ipAddress,
       },
@@ -111,13 +146,22 @@ export async function updateRole({ actorId, ipAddress, name, permissionKeys, des
 
 export async function deleteRole({ actorId, ipAddress, name }: Actor & { name: string }) {
   return prisma.$transaction(async (tx) => {
-    const role = await lockRole(tx, name);
+    const role = await lockRole(tx, name, "delete");
     if (role.isSystem) throw new DomainError("role_system", "Built-in roles cannot be deleted.");
-    // a concurrent assignment holds a key-share lock on the role row, so this count is final
     const users = await tx.userRole.count({ where: { roleId: role.id } });
     if (users > 0) throw new DomainError("role_in_use", "Remove this role from every user before deleting it.");
     const full = await tx.role.findUniqueOrThrow({ where: { id: role.id }, select: { description: true } });
     await tx.role.delete({ where: { id: role.id } });
-    await recordAudit({ actorId, action: "role.delete", entityType: "role", entityId: name, before: { name, description: full.description }, ipAddress }, tx);
+    await recordAudit(
+      {
+        actorId,
+        action: "role.delete",
+        entityType: "role",
+        entityId: name,
+        before: { name, description: full.description },
+        ipAddress,
+      },
+      tx,
+    );
   });
 }

@@ -66,7 +66,11 @@ export async function listUsersForAdmin(query: UserListQuery, pageSize = USER_PA
     },
   });
   return {
-    items: users.map(({ roles, emailVerifiedAt, ...user }) => ({ ...user, verified: emailVerifiedAt !== null, roles: roles.map((r) => r.role.name) })),
+    items: users.map(({ roles, emailVerifiedAt, ...user }) => ({
+      ...user,
+      verified: emailVerifiedAt !== null,
+      roles: roles.map((r) => r.role.name),
+    })),
     total,
     page,
     pageSize,
@@ -111,7 +115,11 @@ export async function getUserForAdmin({ userId }: { userId: string }) {
   return {
     ...rest,
     roles: roles.map((r) => r.role.name).sort(),
-    mfa: { enabled: Boolean(totpDevice?.confirmedAt), pending: Boolean(totpDevice && !totpDevice.confirmedAt), backupCodesLeft: _count.backupCodes },
+    mfa: {
+      enabled: Boolean(totpDevice?.confirmedAt),
+      pending: Boolean(totpDevice && !totpDevice.confirmedAt),
+      backupCodesLeft: _count.backupCodes,
+    },
     sessions: sessions.map(({ id, ...session }) => ({ ...session, key: id.slice(0, 8) })),
     loginAttempts,
   };
@@ -122,9 +130,9 @@ async function lockUser(tx: Tx, userId: string) {
   if (rows.length === 0) throw new DomainError("user_not_found", "No such user.");
 }
 
-/** Serializes every change that could leave the system without an active admin. */
+/** Serializes every change that could leave the system without an active admin (assigning roles still proceeds). */
 async function lockAdminRole(tx: Tx) {
-  await tx.$queryRaw`SELECT "id" FROM "Role" WHERE "name" = 'admin' FOR UPDATE`;
+  await tx.$queryRaw`SELECT "id" FROM "Role" WHERE "name" = 'admin' FOR NO KEY UPDATE`;
 }
 
 async function otherActiveAdmins(tx: Tx, userId: string) {
@@ -146,7 +154,10 @@ export async function updateUserProfile({ actorId, ipAddress, userId, ...input }
   try {
     return await prisma.$transaction(async (tx) => {
       await lockUser(tx, userId);
-      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, timeZone: true, locale: true } });
+      const before = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { name: true, email: true, timeZone: true, locale: true },
+      });
       const diff = changedFields<ProfileInput>(before, input);
       if (!diff) return { changed: false };
       if (diff.after.email) {
@@ -175,7 +186,8 @@ export async function setUserRoles({ actorId, ipAddress, userId, roleNames }: Ac
     if (!diff) return { changed: false };
     const losesAdmin = before.includes("admin") && !wanted.includes("admin");
     if (losesAdmin && actorId === userId) throw new DomainError("self_admin", "You cannot remove your own admin role.");
-    if (losesAdmin && (await otherActiveAdmins(tx, userId)) === 0) throw new DomainError("last_admin", "The last active admin must keep the admin role.");
+    if (losesAdmin && (await otherActiveAdmins(tx, userId)) === 0)
+      throw new DomainError("last_admin", "The last active admin must keep the admin role.");
     await tx.userRole.deleteMany({ where: { userId, roleId: { notIn: roles.map((r) => r.id) } } });
     await tx.userRole.createMany({ data: roles.map((r) => ({ userId, roleId: r.id })), skipDuplicates: true });
     await recordAudit({ actorId, action: "user.roles.update", entityType: "user", entityId: userId, ...diff, ipAddress }, tx);
@@ -184,20 +196,33 @@ export async function setUserRoles({ actorId, ipAddress, userId, roleNames }: Ac
 }
 
 /** Deactivating also revokes every session the person has, in the same transaction. */
-export async function setUserStatus({ actorId, ipAddress, userId, status }: Actor & { userId: string; status: "active" | "deactivated" }) {
-  if (status === "deactivated" && actorId === userId) throw new DomainError("self_deactivate", "You cannot deactivate your own account.");
+export async function setUserStatus({
+  actorId,
+  ipAddress,
+  userId,
+  status,
+}: Actor & { userId: string; status: "active" | "deactivated" }) {
+  if (status === "deactivated" && actorId === userId)
+    throw new DomainError("self_deactivate", "You cannot deactivate your own account.");
   return prisma.$transaction(async (tx) => {
     if (status === "deactivated") await lockAdminRole(tx);
     await lockUser(tx, userId);
     const from = status === "active" ? "deactivated" : "active";
-    if (status === "deactivated" && (await currentRoles(tx, userId)).includes("admin") && (await otherActiveAdmins(tx, userId)) === 0) {
+    if (
+      status === "deactivated" &&
+      (await currentRoles(tx, userId)).includes("admin") &&
+      (await otherActiveAdmins(tx, userId)) === 0
+    ) {
       throw new DomainError("last_admin", "The last active admin cannot be deactivated.");
     }
     const { count } = await tx.user.updateMany({ where: { id: userId, status: from }, data: { status } });
     if (count === 0) return { changed: false, revokedSessions: 0 };
     let revokedSessions = 0;
     if (status === "deactivated") {
-      ({ count: revokedSessions } = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }));
+      ({ count: revokedSessions } = await tx.session.updateMany({
+        where: { userId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      }));
     }
     await recordAudit(
       {
@@ -216,7 +241,12 @@ export async function setUserStatus({ actorId, ipAddress, userId, status }: Acto
 }
 
 /** Revoke every session of the person (the acting admin's own current session survives when they target themselves). */
-export async function revokeUserSessions({ actorId, ipAddress, userId, keepSessionId }: Actor & { userId: string; keepSessionId?: string }) {
+export async function revokeUserSessions({
+  actorId,
+  ipAddress,
+  userId,
+  keepSessionId,
+}: Actor & { userId: string; keepSessionId?: string }) {
   return prisma.$transaction(async (tx) => {
     await lockUser(tx, userId);
     const keep = actorId === userId ? keepSessionId : undefined;
@@ -225,7 +255,17 @@ export async function revokeUserSessions({ actorId, ipAddress, userId, keepSessi
       data: { revokedAt: new Date() },
     });
     if (count > 0) {
-      await recordAudit({ actorId, action: "user.sessions.revoke", entityType: "user", entityId: userId, after: { revokedSessions: count }, ipAddress }, tx);
+      await recordAudit(
+        {
+          actorId,
+          action: "user.sessions.revoke",
+          entityType: "user",
+          entityId: userId,
+          after: { revokedSessions: count },
+          ipAddress,
+        },
+        tx,
+      );
     }
     return { revokedSessions: count };
   });

@@ -39,5 +39,7 @@ export function diffLines(before: unknown, after: unknown): DiffLine[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-  return keys.filter((key) => !same(b[key], a[key])).map((key) => ({ key, before: formatValue(b[key]), after: formatValue(a[key]) }));
+  return keys
+    .filter((key) => !same(b[key], a[key]))
+    .map((key) => ({ key, before: formatValue(b[key]), after: formatValue(a[key]) }));
 }

@@ -4,7 +4,13 @@ import { dayRangeToUtc, parseAuditQuery, startOfDayInZone } from "./audit-query"
 
 describe("audit query", () => {
   it("reads filters and drops malformed ones", () => {
-    expect(parseAuditQuery(new URLSearchParams("actor=Ann@Example.com&action=user.roles.update&entityType=user&from=2025-02-30&to=2025-03-02&page=2"))).toEqual({
+    expect(
+      parseAuditQuery(
+        new URLSearchParams(
+          "actor=Ann@Example.com&action=user.roles.update&entityType=user&from=2025-02-30&to=2025-03-02&page=2",
+        ),
+      ),
+    ).toEqual({
       actor: "ann@example.com",
       action: "user.roles.update",
       entityType: "user",

@@ -28,7 +28,15 @@ export async function recordAudit(entry: AuditEntry, tx: Tx | typeof prisma = pr
   });
 }
 
-export type AuditFilters = { actorEmail?: string; action?: string; entityType?: string; from?: Date; to?: Date; page: number; pageSize: number };
+export type AuditFilters = {
+  actorEmail?: string;
+  action?: string;
+  entityType?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+};
 
 /** A page of the log, newest first; a page past the end is answered with the last page. */
 export async function listAuditEntries({ actorEmail, action, entityType, from, to, page: requested, pageSize }: AuditFilters) {

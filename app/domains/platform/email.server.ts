@@ -26,7 +26,15 @@ export async function sendEmail(message: EmailMessage): Promise<{ delivery: "smt
 }
 
 /** Newest first, optionally only mail to addresses containing `to`; a page past the end is the last page. */
-export async function listDevEmails({ page: requested = 1, pageSize = 25, to }: { page?: number; pageSize?: number; to?: string }) {
+export async function listDevEmails({
+  page: requested = 1,
+  pageSize = 25,
+  to,
+}: {
+  page?: number;
+  pageSize?: number;
+  to?: string;
+}) {
   const where = to ? { to: { contains: to.toLowerCase() } } : {};
   const total = await prisma.devEmail.count({ where });
   const page = clampPage(requested, total, pageSize);
@@ -41,5 +49,8 @@ export async function listDevEmails({ page: requested = 1, pageSize = 25, to }: 
 }
 
 export async function getDevEmail({ id }: { id: string }) {
-  return prisma.devEmail.findUnique({ where: { id }, select: { id: true, to: true, from: true, subject: true, text: true, html: true, createdAt: true } });
+  return prisma.devEmail.findUnique({
+    where: { id },
+    select: { id: true, to: true, from: true, subject: true, text: true, html: true, createdAt: true },
+  });
 }

@@ -15,7 +15,7 @@ import { identityT } from "./components/translate.server";
 
 export const handle = { i18n: ["identity"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }, { name: "referrer", content: "same-origin" }];
 
 type State = "verified" | "invalid" | "pending" | "already" | "anonymous";
 

@@ -26,7 +26,10 @@ const PATH = "/account/security/api-keys";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, PERMISSIONS.createApiKeyOwn);
   const [keys, t] = await Promise.all([listApiKeys({ userId: user.id }), i18n.getFixedT(request, "api")]);
-  return data({ title: `${t("keys.title")} · Verso`, keys: keys.map(toKeyRow), scopes: grantableScopes(user.permissions) }, { headers: { "Cache-Control": "no-store" } });
+  return data(
+    { title: `${t("keys.title")} · Verso`, keys: keys.map(toKeyRow), scopes: grantableScopes(user.permissions) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,8 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await parseFormWithCsrf(request);
   if (formData.get("intent") === "revoke") {
     const t = await i18n.getFixedT(request, "api");
-    const revoked = await revokeApiKey({ actorId: user.id, keyId: String(formData.get("keyId") ?? ""), asAdmin: false, ipAddress: context.clientIp });
-    return redirectWithToast(request, PATH, revoked ? { kind: "success", message: t("keys.revoked") } : { kind: "error", message: t("keys.revokeMissing") });
+    const revoked = await revokeApiKey({
+      actorId: user.id,
+      keyId: String(formData.get("keyId") ?? ""),
+      asAdmin: false,
+      ipAddress: context.clientIp,
+    });
+    return redirectWithToast(
+      request,
+      PATH,
+      revoked ? { kind: "success", message: t("keys.revoked") } : { kind: "error", message: t("keys.revokeMissing") },
+    );
   }
   const outcome = await submitCreateKey({ request, formData, actor: user, withOwnerEmail: false, ipAddress: context.clientIp });
   return data(outcome, { status: outcome.created ? 200 : 400, headers: { "Cache-Control": "no-store" } });

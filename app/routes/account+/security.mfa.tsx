@@ -51,7 +51,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : overview.status === "pending"
         ? { status: "pending" as const, secret: overview.secret, groupedSecret: mfa.groupSecret(overview.secret), qrSvg: overview.qrSvg }
         : { status: "off" as const };
-  const headers = fresh.clear ? { "Set-Cookie": fresh.clear, "Cache-Control": "no-store" } : undefined;
+  // Pages that show a secret or backup codes are never stored by the browser or a proxy.
+  const headers = new Headers(view.status === "pending" || fresh.codes ? { "Cache-Control": "no-store" } : {});
+  if (fresh.clear) headers.append("Set-Cookie", fresh.clear);
   return data({ title: `${t("account.mfa.title")} · Verso`, view, backupCodes: overview.status === "on" ? fresh.codes : null }, { headers });
 }
 

@@ -25,21 +25,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t("dashboard.title"),
     stats,
-    latestAudit: audit?.items.map((item) => ({
-      id: item.id,
-      action: item.action,
-      entityType: item.entityType,
-      target: (item.entityId && audit.targets[item.entityId]) ?? item.entityId,
-      actor: item.actor?.email ?? null,
-      createdAt: item.createdAt,
-    })) ?? null,
+    latestAudit:
+      audit?.items.map((item) => ({
+        id: item.id,
+        action: item.action,
+        entityType: item.entityType,
+        target: (item.entityId && audit.targets[item.entityId]) ?? item.entityId,
+        actor: item.actor?.email ?? null,
+        createdAt: item.createdAt,
+      })) ?? null,
   };
 }
 
 function StatCard({ label, value, to }: { label: string; value: number; to: string }) {
   return (
     <li>
-      <Link to={to} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50">
+      <Link
+        to={to}
+        className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600 hover:bg-brand-50"
+      >
         <span className="block text-sm text-slate-700">{label}</span>
         <span className="mt-1 block text-3xl font-bold tabular-nums">{value}</span>
       </Link>

@@ -31,9 +31,19 @@ function pageOf(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSIONS.createApiKeyAny);
-  const [page, t] = await Promise.all([listAllApiKeys({ page: pageOf(request), pageSize: PAGE_SIZE }), i18n.getFixedT(request, "api")]);
+  const [page, t] = await Promise.all([
+    listAllApiKeys({ page: pageOf(request), pageSize: PAGE_SIZE }),
+    i18n.getFixedT(request, "api"),
+  ]);
   return data(
-    { title: `${t("keys.adminTitle")} · Verso`, keys: page.items.map(toKeyRow), page: page.page, pageSize: page.pageSize, total: page.total, scopes: API_SCOPES },
+    {
+      title: `${t("keys.adminTitle")} · Verso`,
+      keys: page.items.map(toKeyRow),
+      page: page.page,
+      pageSize: page.pageSize,
+      total: page.total,
+      scopes: API_SCOPES,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 }
@@ -43,9 +53,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await parseFormWithCsrf(request);
   if (formData.get("intent") === "revoke") {
     const t = await i18n.getFixedT(request, "api");
-    const revoked = await revokeApiKey({ actorId: admin.id, keyId: String(formData.get("keyId") ?? ""), asAdmin: true, ipAddress: context.clientIp });
+    const revoked = await revokeApiKey({
+      actorId: admin.id,
+      keyId: String(formData.get("keyId") ?? ""),
+      asAdmin: true,
+      ipAddress: context.clientIp,
+    });
     const back = `/admin/api-keys${new URL(request.url).search}`;
-    return redirectWithToast(request, back, revoked ? { kind: "success", message: t("keys.revoked") } : { kind: "error", message: t("keys.revokeMissing") });
+    return redirectWithToast(
+      request,
+      back,
+      revoked ? { kind: "success", message: t("keys.revoked") } : { kind: "error", message: t("keys.revokeMissing") },
+    );
   }
   const outcome = await submitCreateKey({ request, formData, actor: admin, withOwnerEmail: true, ipAddress: context.clientIp });
   return data(outcome, { status: outcome.created ? 200 : 400, headers: { "Cache-Control": "no-store" } });

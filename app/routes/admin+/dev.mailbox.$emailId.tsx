@@ -53,7 +53,10 @@ export default function DevMailboxEmail() {
         <Section title={t("mailbox.html")} id="mail-html">
           <p className="text-sm text-slate-700">{t("mailbox.htmlNote")}</p>
           {/* sanitized on the server with the app's allowlist (no scripts, handlers or styles) */}
-          <div className="prose max-w-none rounded border border-slate-200 p-3" dangerouslySetInnerHTML={{ __html: email.safeHtml }} />
+          <div
+            className="prose max-w-none rounded border border-slate-200 p-3"
+            dangerouslySetInnerHTML={{ __html: email.safeHtml }}
+          />
         </Section>
       ) : null}
     </div>

@@ -23,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSIONS.readMailboxAny);
   const params = new URL(request.url).searchParams;
   const to = textParam(params, "to", 254);
-  const [t, list] = await Promise.all([i18n.getFixedT(request, "admin"), listDevEmails({ page: parsePage(params.get("page")), pageSize: PAGE_SIZE, to: to || undefined })]);
+  const [t, list] = await Promise.all([
+    i18n.getFixedT(request, "admin"),
+    listDevEmails({ page: parsePage(params.get("page")), pageSize: PAGE_SIZE, to: to || undefined }),
+  ]);
   return { title: t("mailbox.title"), to, ...list };
 }
 
@@ -34,7 +37,13 @@ export default function DevMailbox() {
   return (
     <div className="space-y-4">
       <PageHeader title={t("mailbox.title")} lead={t("mailbox.lead")} />
-      <Form method="get" action="/admin/dev/mailbox" role="search" aria-label={t("mailbox.filterLabel")} className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <Form
+        method="get"
+        action="/admin/dev/mailbox"
+        role="search"
+        aria-label={t("mailbox.filterLabel")}
+        className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <PlainField label={t("mailbox.recipient")} name="to" type="search" defaultValue={to} />
         <Button>{t("mailbox.filter")}</Button>
         <Link to="/admin/dev/mailbox" className="text-sm text-brand-700 underline">
@@ -46,9 +55,15 @@ export default function DevMailbox() {
           <caption className="px-3 py-2 text-left text-slate-700">{t("mailbox.caption")}</caption>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left">{t("mailbox.columns.subject")}</th>
-              <th scope="col" className="px-3 py-2 text-left">{t("mailbox.columns.to")}</th>
-              <th scope="col" className="px-3 py-2 text-left">{t("mailbox.columns.received")}</th>
+              <th scope="col" className="px-3 py-2 text-left">
+                {t("mailbox.columns.subject")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                {t("mailbox.columns.to")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                {t("mailbox.columns.received")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">

@@ -49,12 +49,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectWithToast(request, "/admin/roles", { kind: "success", message: t("roles.toast.deleted", { name }) });
     }
     const description = String(formData.get("description") ?? "").trim();
-    if (description.length > DESCRIPTION_MAX) return data<ActionData>({ intent, message: t("roles.errors.descriptionTooLong") }, { status: 400 });
+    if (description.length > DESCRIPTION_MAX)
+      return data<ActionData>({ intent, message: t("roles.errors.descriptionTooLong") }, { status: 400 });
     const { changed } = await updateRole({ ...base, description, permissionKeys: formData.getAll("permissions").map(String) });
     return redirectWithToast(
       request,
       `/admin/roles/${name}`,
-      changed ? { kind: "success", message: t("roles.toast.saved", { name }) } : { kind: "info", message: t("roles.toast.unchanged") },
+      changed
+        ? { kind: "success", message: t("roles.toast.saved", { name }) }
+        : { kind: "info", message: t("roles.toast.unchanged") },
     );
   } catch (error) {
     if (isDomainError(error, "role_not_found")) throw new Response("Not found", { status: 404 });
@@ -81,7 +84,14 @@ export default function AdminRole() {
               <label htmlFor="role-description" className="block text-sm font-medium">
                 {t("roles.create.description")}
               </label>
-              <textarea id="role-description" name="description" rows={2} maxLength={DESCRIPTION_MAX} defaultValue={role.description} className={inputClass} />
+              <textarea
+                id="role-description"
+                name="description"
+                rows={2}
+                maxLength={DESCRIPTION_MAX}
+                defaultValue={role.description}
+                className={inputClass}
+              />
             </div>
             <h3 className="font-medium">{t("roles.edit.permissions")}</h3>
             <PermissionMatrix groups={role.groups} granted={role.granted} />

@@ -30,7 +30,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await parseFormWithCsrf(request);
   const t = await i18n.getFixedT(request, "admin");
   const submission = parseWithZod(formData, { schema: createRoleSchema(t) });
-  if (submission.status !== "success") return data<{ result: SubmissionResult<string[]> }>({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data<{ result: SubmissionResult<string[]> }>({ result: submission.reply() }, { status: 400 });
   try {
     const role = await createRole({
       actorId: actor.id,
@@ -38,7 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       name: submission.value.name,
       description: submission.value.description ?? "",
     });
-    return redirectWithToast(request, `/admin/roles/${role.name}`, { kind: "success", message: t("roles.toast.created", { name: role.name }) });
+    return redirectWithToast(request, `/admin/roles/${role.name}`, {
+      kind: "success",
+      message: t("roles.toast.created", { name: role.name }),
+    });
   } catch (error) {
     if (!isDomainError(error, "role_taken")) throw error;
     return data({ result: submission.reply({ fieldErrors: { name: [t("roles.errors.role_taken")] } }) }, { status: 409 });
@@ -57,10 +61,18 @@ export default function AdminRoles() {
           <caption className="px-3 py-2 text-left text-slate-700">{t("roles.caption")}</caption>
           <thead className="bg-slate-50">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left">{t("roles.columns.name")}</th>
-              <th scope="col" className="px-3 py-2 text-left">{t("roles.columns.description")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("roles.columns.users")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("roles.columns.permissions")}</th>
+              <th scope="col" className="px-3 py-2 text-left">
+                {t("roles.columns.name")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-left">
+                {t("roles.columns.description")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t("roles.columns.users")}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right">
+                {t("roles.columns.permissions")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
@@ -70,11 +82,17 @@ export default function AdminRoles() {
                   <Link to={`/admin/roles/${role.name}`} className="text-brand-700 underline">
                     {role.name}
                   </Link>
-                  {role.isSystem ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs">{t("roles.builtIn")}</span> : null}
+                  {role.isSystem ? (
+                    <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs">{t("roles.builtIn")}</span>
+                  ) : null}
                 </th>
                 <td className="px-3 py-2">{role.description || "—"}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
-                  <Link to={`/admin/users?role=${role.name}`} className="underline" aria-label={t("roles.usersWithRole", { count: role.userCount, name: role.name })}>
+                  <Link
+                    to={`/admin/users?role=${role.name}`}
+                    className="underline"
+                    aria-label={t("roles.usersWithRole", { count: role.userCount, name: role.name })}
+                  >
                     {role.userCount}
                   </Link>
                 </td>

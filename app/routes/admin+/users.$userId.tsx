@@ -65,7 +65,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const base = { actorId: actor.id, ipAddress: context.clientIp ?? null, userId };
   const fail = (payload: Omit<ActionData, "intent">, status = 400) => data<ActionData>({ intent, ...payload }, { status });
   const done = (message: string, changed = true) =>
-    redirectWithToast(request, `/admin/users/${userId}`, changed ? { kind: "success", message } : { kind: "info", message: t("users.toast.unchanged") });
+    redirectWithToast(
+      request,
+      `/admin/users/${userId}`,
+      changed ? { kind: "success", message } : { kind: "info", message: t("users.toast.unchanged") },
+    );
 
   try {
     switch (intent) {
@@ -86,8 +90,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       case "deactivate":
       case "reactivate": {
-        const { changed, revokedSessions } = await setUserStatus({ ...base, status: intent === "deactivate" ? "deactivated" : "active" });
-        return done(intent === "deactivate" ? t("users.toast.deactivated", { count: revokedSessions }) : t("users.toast.reactivated"), changed);
+        const { changed, revokedSessions } = await setUserStatus({
+          ...base,
+          status: intent === "deactivate" ? "deactivated" : "active",
+        });
+        return done(
+          intent === "deactivate" ? t("users.toast.deactivated", { count: revokedSessions }) : t("users.toast.reactivated"),
+          changed,
+        );
       }
       case "revokeSessions": {
         const { revokedSessions } = await revokeUserSessions({ ...base, keepSessionId: actor.sessionId });
@@ -100,7 +110,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (isDomainError(error, "user_not_found")) throw notFound();
-    if (isDomainError(error)) return fail({ message: t(`users.errors.${error.code}`) }, error.code === "unknown_role" ? 400 : 409);
+    if (isDomainError(error))
+      return fail({ message: t(`users.errors.${error.code}`) }, error.code === "unknown_role" ? 400 : 409);
     throw error;
   }
   throw new Response("Unknown intent", { status: 400 });
@@ -111,7 +122,8 @@ export default function AdminUser() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const formatDate = useFormatDateTime();
-  const messageFor = (...intents: string[]) => (actionData && intents.includes(actionData.intent) ? actionData.message : undefined);
+  const messageFor = (...intents: string[]) =>
+    actionData && intents.includes(actionData.intent) ? actionData.message : undefined;
   return (
     <div className="space-y-6">
       <PageHeader title={user.name} lead={user.email}>

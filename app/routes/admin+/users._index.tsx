@@ -21,7 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSIONS.readUserAny);
   const query = parseUserListQuery(new URL(request.url).searchParams);
   const [t, list, roles] = await Promise.all([i18n.getFixedT(request, "admin"), listUsersForAdmin(query), listRoleNames()]);
-  return { title: t("users.title"), query: { ...query, page: list.page }, users: list.items, total: list.total, pageSize: list.pageSize, roles };
+  return {
+    title: t("users.title"),
+    query: { ...query, page: list.page },
+    users: list.items,
+    total: list.total,
+    pageSize: list.pageSize,
+    roles,
+  };
 }
 
 export default function AdminUsers() {

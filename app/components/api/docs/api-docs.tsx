@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { ApiDocsView } from "~/domains/platform/api/openapi-view";
 import { CodeBlock, DocTable } from "./doc-table";
 import { EndpointSection } from "./endpoint-section";
+import { RichText } from "./rich-text";
 import { TypeLabel } from "./type-label";
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -36,7 +37,9 @@ export function ApiDocs({ view, rateLimit }: { view: ApiDocsView; rateLimit: num
         <p className="text-sm text-slate-700">
           {view.title} · {t("api:docs.version", { version: view.version })}
         </p>
-        <p className="max-w-3xl text-slate-800">{view.description}</p>
+        <p className="max-w-3xl text-slate-800">
+          <RichText text={view.description} />
+        </p>
         <p className="text-sm">
           <span className="font-semibold">{t("api:docs.baseUrl")}:</span> <code className="font-mono">{view.baseUrl}</code>
         </p>
@@ -86,7 +89,10 @@ export function ApiDocs({ view, rateLimit }: { view: ApiDocsView; rateLimit: num
           rows={view.scopes.map((scope) => ({
             key: scope.name,
             head: <code className="font-mono">{scope.name}</code>,
-            cells: [scope.description, scope.requires ? <code className="font-mono">{scope.requires}</code> : t("api:docs.nothingRequired")],
+            cells: [
+              <RichText key="description" text={scope.description} />,
+              scope.requires ? <code className="font-mono">{scope.requires}</code> : t("api:docs.nothingRequired"),
+            ],
           }))}
         />
       </Section>
@@ -108,7 +114,7 @@ export function ApiDocs({ view, rateLimit }: { view: ApiDocsView; rateLimit: num
             key: problem.kind,
             id: `problem-${problem.kind}`,
             head: <code className="font-mono">{problem.status}</code>,
-            cells: [problem.title, problem.description],
+            cells: [problem.title, <RichText key="description" text={problem.description} />],
           }))}
         />
       </Section>
@@ -124,11 +130,20 @@ export function ApiDocs({ view, rateLimit }: { view: ApiDocsView; rateLimit: num
       <Section id="schemas" title={t("api:docs.schemas")}>
         <div className="space-y-6">
           {view.schemas.map((schema) => (
-            <section key={schema.name} id={`schema-${schema.name}`} aria-labelledby={`schema-${schema.name}-title`} className="space-y-2">
+            <section
+              key={schema.name}
+              id={`schema-${schema.name}`}
+              aria-labelledby={`schema-${schema.name}-title`}
+              className="space-y-2"
+            >
               <h3 id={`schema-${schema.name}-title`} className="font-mono text-lg font-semibold">
                 {schema.name}
               </h3>
-              {schema.description ? <p className="text-slate-800">{schema.description}</p> : null}
+              {schema.description ? (
+                <p className="text-slate-800">
+                  <RichText text={schema.description} />
+                </p>
+              ) : null}
               {schema.values ? (
                 <p>
                   <TypeLabel type={{ kind: "primitive", name: "string", values: schema.values }} />
@@ -136,11 +151,20 @@ export function ApiDocs({ view, rateLimit }: { view: ApiDocsView; rateLimit: num
               ) : (
                 <DocTable
                   caption={schema.name}
-                  columns={[t("api:docs.columns.property"), t("api:docs.columns.type"), t("api:docs.columns.required"), t("api:docs.columns.description")]}
+                  columns={[
+                    t("api:docs.columns.property"),
+                    t("api:docs.columns.type"),
+                    t("api:docs.columns.required"),
+                    t("api:docs.columns.description"),
+                  ]}
                   rows={schema.properties.map((property) => ({
                     key: property.name,
                     head: <code className="font-mono">{property.name}</code>,
-                    cells: [<TypeLabel key="type" type={property.type} />, property.required ? t("api:docs.yes") : t("api:docs.no"), property.description],
+                    cells: [
+                      <TypeLabel key="type" type={property.type} />,
+                      property.required ? t("api:docs.yes") : t("api:docs.no"),
+                      <RichText key="description" text={property.description} />,
+                    ],
                   }))}
                 />
               )}

@@ -2,19 +2,28 @@
 import { useTranslation } from "react-i18next";
 import type { EndpointView } from "~/domains/platform/api/openapi-view";
 import { CodeBlock, DocTable } from "./doc-table";
+import { RichText } from "./rich-text";
 import { TypeLabel } from "./type-label";
 
 export function EndpointSection({ endpoint }: { endpoint: EndpointView }) {
   const { t } = useTranslation();
   const titleId = `endpoint-${endpoint.id}-title`;
   return (
-    <article id={`endpoint-${endpoint.id}`} aria-labelledby={titleId} className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
+    <article
+      id={`endpoint-${endpoint.id}`}
+      aria-labelledby={titleId}
+      className="space-y-4 rounded-md border border-slate-200 bg-white p-4"
+    >
       <h3 id={titleId} className="flex flex-wrap items-center gap-2 text-lg font-semibold">
         <span className="rounded bg-emerald-100 px-2 py-0.5 font-mono text-sm text-emerald-900">{endpoint.method}</span>
         <code className="font-mono">{endpoint.path}</code>
         <span className="font-normal text-slate-700">— {endpoint.summary}</span>
       </h3>
-      {endpoint.description ? <p className="text-slate-800">{endpoint.description}</p> : null}
+      {endpoint.description ? (
+        <p className="text-slate-800">
+          <RichText text={endpoint.description} />
+        </p>
+      ) : null}
       <p className="text-sm">
         {endpoint.scope ? (
           <>
@@ -33,7 +42,13 @@ export function EndpointSection({ endpoint }: { endpoint: EndpointView }) {
       ) : (
         <DocTable
           caption={`${t("api:docs.parameters")}: ${endpoint.method} ${endpoint.path}`}
-          columns={[t("api:docs.columns.name"), t("api:docs.columns.in"), t("api:docs.columns.type"), t("api:docs.columns.required"), t("api:docs.columns.description")]}
+          columns={[
+            t("api:docs.columns.name"),
+            t("api:docs.columns.in"),
+            t("api:docs.columns.type"),
+            t("api:docs.columns.required"),
+            t("api:docs.columns.description"),
+          ]}
           rows={endpoint.parameters.map((param) => ({
             key: `${param.in}-${param.name}`,
             head: <code className="font-mono">{param.name}</code>,
@@ -42,9 +57,13 @@ export function EndpointSection({ endpoint }: { endpoint: EndpointView }) {
               <TypeLabel key="type" type={param.type} />,
               param.required ? t("api:docs.yes") : t("api:docs.no"),
               <>
-                {param.description}
-                {param.min !== undefined && param.max !== undefined ? <span className="block text-slate-700">{t("api:docs.range", { min: param.min, max: param.max })}</span> : null}
-                {param.defaultValue !== undefined ? <span className="block text-slate-700">{t("api:docs.default", { value: param.defaultValue })}</span> : null}
+                <RichText text={param.description} />
+                {param.min !== undefined && param.max !== undefined ? (
+                  <span className="block text-slate-700">{t("api:docs.range", { min: param.min, max: param.max })}</span>
+                ) : null}
+                {param.defaultValue !== undefined ? (
+                  <span className="block text-slate-700">{t("api:docs.default", { value: param.defaultValue })}</span>
+                ) : null}
               </>,
             ],
           }))}
@@ -58,7 +77,7 @@ export function EndpointSection({ endpoint }: { endpoint: EndpointView }) {
           key: response.status,
           head: <code className="font-mono">{response.status}</code>,
           cells: [
-            response.description,
+            <RichText key="description" text={response.description} />,
             response.type ? (
               <>
                 <TypeLabel type={response.type} />

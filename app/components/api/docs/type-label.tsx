@@ -22,7 +22,11 @@ export function TypeLabel({ type }: { type: TypeInfo }) {
       </code>
     );
   }
-  const base = type.values ? type.values.map((value) => JSON.stringify(value)).join(" | ") : type.format ? `${type.name} (${type.format})` : type.name;
+  const base = type.values
+    ? type.values.map((value) => JSON.stringify(value)).join(" | ")
+    : type.format
+      ? `${type.name} (${type.format})`
+      : type.name;
   return (
     <code className="font-mono">
       {base}

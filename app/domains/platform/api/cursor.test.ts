@@ -12,7 +12,16 @@ describe("cursors", () => {
 
   it("refuses cursors it did not make", () => {
     const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-    for (const cursor of ["", "not a cursor!", "abc", b64({ a: 1 }), b64(["yesterday", "x"]), b64(["2025-03-04T05:06:07.089Z"]), b64(["2025-03-04T05:06:07.089Z", ""]), "A".repeat(201)]) {
+    for (const cursor of [
+      "",
+      "not a cursor!",
+      "abc",
+      b64({ a: 1 }),
+      b64(["yesterday", "x"]),
+      b64(["2025-03-04T05:06:07.089Z"]),
+      b64(["2025-03-04T05:06:07.089Z", ""]),
+      "A".repeat(201),
+    ]) {
       expect(decodeCursor(cursor)).toBeNull();
     }
   });

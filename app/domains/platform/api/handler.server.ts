@@ -56,7 +56,10 @@ async function settle(request: Request, limit: Limit, run: () => Promise<Respons
   } catch (thrown) {
     if (thrown instanceof Response) return withLimitHeaders(thrown, limit);
     logger.error({ err: thrown, path: new URL(request.url).pathname }, "API request failed");
-    return withLimitHeaders(problemResponse(request, "internal", { detail: "The server could not complete the request." }), limit);
+    return withLimitHeaders(
+      problemResponse(request, "internal", { detail: "The server could not complete the request." }),
+      limit,
+    );
   }
 }
 
@@ -67,7 +70,11 @@ export type ApiHandlerArgs = { request: Request; params: Args["params"]; princip
  * send instead (with its rate-limit headers): 401 without a valid, unrevoked key (with a
  * `WWW-Authenticate: Bearer` challenge), 429 over the limit, 403 naming a missing scope.
  */
-export async function requireApiKey(request: Request, scope: ApiScope, context?: AppLoadContext): Promise<{ principal: ApiPrincipal; limit: Limit }> {
+export async function requireApiKey(
+  request: Request,
+  scope: ApiScope,
+  context?: AppLoadContext,
+): Promise<{ principal: ApiPrincipal; limit: Limit }> {
   const token = bearerToken(request.headers.get("Authorization"));
   const principal = token ? await authenticateApiKey(token) : null;
   if (!principal) {
@@ -76,8 +83,13 @@ export async function requireApiKey(request: Request, scope: ApiScope, context?:
     const detail = token
       ? "The API key is malformed, unknown or revoked."
       : "This endpoint needs an API key: send the header `Authorization: Bearer <key>`.";
-    const challenge = token ? `${REALM}, error="invalid_token", error_description="The API key is malformed, unknown or revoked"` : REALM;
-    throw withLimitHeaders(problemResponse(request, "unauthorized", { detail, headers: { "WWW-Authenticate": challenge } }), limit);
+    const challenge = token
+      ? `${REALM}, error="invalid_token", error_description="The API key is malformed, unknown or revoked"`
+      : REALM;
+    throw withLimitHeaders(
+      problemResponse(request, "unauthorized", { detail, headers: { "WWW-Authenticate": challenge } }),
+      limit,
+    );
   }
   const limit = await take("key", principal.keyId);
   if (limit && !limit.allowed) throw rateLimited(request, limit);
@@ -92,7 +104,11 @@ export async function requireApiKey(request: Request, scope: ApiScope, context?:
 }
 
 /** Run `handler` for a request that carries a valid, unrevoked key holding `scope`. */
-export async function handleApi(args: Args, scope: ApiScope, handler: (args: ApiHandlerArgs) => Promise<Response>): Promise<Response> {
+export async function handleApi(
+  args: Args,
+  scope: ApiScope,
+  handler: (args: ApiHandlerArgs) => Promise<Response>,
+): Promise<Response> {
   const { request, params, context } = args;
   let authorized: Awaited<ReturnType<typeof requireApiKey>>;
   try {

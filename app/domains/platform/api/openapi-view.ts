@@ -1,13 +1,29 @@
 // Turns the OpenAPI document into the plain model the /api/docs page renders: endpoints with
 // their scope, parameters, responses and a curl example; schemas flattened to property rows.
-import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from "openapi3-ts/oas31";
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+} from "openapi3-ts/oas31";
 
 export type TypeInfo =
   | { kind: "ref"; name: string; nullable?: boolean }
   | { kind: "array"; items: TypeInfo; nullable?: boolean }
   | { kind: "primitive"; name: string; format?: string; values?: string[]; nullable?: boolean };
 
-export type ParameterView = { name: string; in: string; required: boolean; type: TypeInfo; description: string; defaultValue?: string; min?: number; max?: number };
+export type ParameterView = {
+  name: string;
+  in: string;
+  required: boolean;
+  type: TypeInfo;
+  description: string;
+  defaultValue?: string;
+  min?: number;
+  max?: number;
+};
 export type ResponseView = { status: string; description: string; contentType: string | null; type: TypeInfo | null };
 export type EndpointView = {
   id: string;
@@ -113,9 +129,19 @@ function describeOperation(doc: OpenAPIObject, baseUrl: string, method: string, 
 function flattenProperties(schema: SchemaObject, prefix = ""): PropertyView[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).flatMap(([name, value]) => {
-    const row: PropertyView = { name: prefix + name, type: typeOf(value), required: required.has(name), description: isRef(value) ? "" : (value.description ?? "") };
+    const row: PropertyView = {
+      name: prefix + name,
+      type: typeOf(value),
+      required: required.has(name),
+      description: isRef(value) ? "" : (value.description ?? ""),
+    };
     if (isRef(value)) return [row];
-    const nested = value.type === "object" ? value : value.type === "array" && value.items && !isRef(value.items) && value.items.type === "object" ? value.items : null;
+    const nested =
+      value.type === "object"
+        ? value
+        : value.type === "array" && value.items && !isRef(value.items) && value.items.type === "object"
+          ? value.items
+          : null;
     return nested ? [row, ...flattenProperties(nested, `${prefix}${name}${nested === value ? "" : "[]"}.`)] : [row];
   });
 }
@@ -125,14 +151,20 @@ const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 export function describeApi(doc: OpenAPIObject): ApiDocsView {
   const baseUrl = doc.servers?.[0]?.url ?? "";
   const scheme = Object.values(doc.components?.securitySchemes ?? {}).find((value) => !isRef(value)) as
-    | ({ bearerFormat?: string; "x-scopes"?: ApiDocsView["scopes"] } & object)
-    | undefined;
+    ({ bearerFormat?: string; "x-scopes"?: ApiDocsView["scopes"] } & object) | undefined;
   const endpoints = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
-    METHODS.filter((method) => item[method]).map((method) => describeOperation(doc, baseUrl, method, path, item[method] as OperationObject)),
+    METHODS.filter((method) => item[method]).map((method) =>
+      describeOperation(doc, baseUrl, method, path, item[method] as OperationObject),
+    ),
   );
   const schemas = Object.entries(doc.components?.schemas ?? {}).map(([name, value]): SchemaView => {
     const schema = isRef(value) ? resolve<SchemaObject>(doc, value) : value;
-    return { name, description: schema.description ?? "", properties: flattenProperties(schema), values: Array.isArray(schema.enum) ? schema.enum.map(String) : undefined };
+    return {
+      name,
+      description: schema.description ?? "",
+      properties: flattenProperties(schema),
+      values: Array.isArray(schema.enum) ? schema.enum.map(String) : undefined,
+    };
   });
   return {
     title: doc.info.title,

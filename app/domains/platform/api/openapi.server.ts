@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the REST API, generated from the same zod schemas the endpoints use
 // to validate input and serialize output. /api/v1/openapi.json serves it; /api/docs renders it.
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from "@asteasolutions/zod-to-openapi";
-import { z } from "zod";
+import type { z } from "zod";
 import { API_SCOPES, SCOPE_REQUIREMENTS, type ApiScope } from "~/domains/identity/api-key-format";
 import { PROBLEM_CONTENT_TYPE, PROBLEM_KINDS, PROBLEMS, type ProblemKind } from "./problem";
 import { ApiMeSchema, ApiUserListSchema, ApiUserSchema, ListUsersQuerySchema, ProblemSchema, UserParamsSchema } from "./schemas";
@@ -24,14 +24,28 @@ const RATE_HEADERS = {
 
 const ERROR_RESPONSES: Record<string, { name: string; kind: ProblemKind; extraHeaders?: Record<string, { $ref: string }> }> = {
   "400": { name: "InvalidRequest", kind: "invalid-request" },
-  "401": { name: "Unauthorized", kind: "unauthorized", extraHeaders: { "WWW-Authenticate": { $ref: "#/components/headers/WWW-Authenticate" } } },
-  "403": { name: "InsufficientScope", kind: "insufficient-scope", extraHeaders: { "WWW-Authenticate": { $ref: "#/components/headers/WWW-Authenticate" } } },
+  "401": {
+    name: "Unauthorized",
+    kind: "unauthorized",
+    extraHeaders: { "WWW-Authenticate": { $ref: "#/components/headers/WWW-Authenticate" } },
+  },
+  "403": {
+    name: "InsufficientScope",
+    kind: "insufficient-scope",
+    extraHeaders: { "WWW-Authenticate": { $ref: "#/components/headers/WWW-Authenticate" } },
+  },
   "404": { name: "NotFound", kind: "not-found" },
-  "429": { name: "TooManyRequests", kind: "rate-limited", extraHeaders: { "Retry-After": { $ref: "#/components/headers/Retry-After" } } },
+  "429": {
+    name: "TooManyRequests",
+    kind: "rate-limited",
+    extraHeaders: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },
+  },
 };
 
 function errors(...statuses: Array<keyof typeof ERROR_RESPONSES>) {
-  return Object.fromEntries(statuses.map((status) => [status, { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` }]));
+  return Object.fromEntries(
+    statuses.map((status) => [status, { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` }]),
+  );
 }
 
 function ok(description: string, schema: z.ZodTypeAny): ResponseConfig {
@@ -48,14 +62,25 @@ function buildRegistry() {
     bearerFormat: "vk_live_<id>_<secret>",
     description:
       "Create a key under Account → Security → API keys and send it as `Authorization: Bearer <key>`. Each endpoint lists the scope it needs.",
-    "x-scopes": API_SCOPES.map((name): ScopeDoc => ({ name, description: SCOPE_DESCRIPTIONS[name], requires: SCOPE_REQUIREMENTS[name] })),
+    "x-scopes": API_SCOPES.map((name): ScopeDoc => ({
+      name,
+      description: SCOPE_DESCRIPTIONS[name],
+      requires: SCOPE_REQUIREMENTS[name],
+    })),
   });
   const integer = (description: string) => ({ description, schema: { type: "integer" as const, minimum: 0 } });
-  registry.registerComponent("headers", "RateLimit-Limit", integer("Requests allowed per minute for this key (or client address)."));
+  registry.registerComponent(
+    "headers",
+    "RateLimit-Limit",
+    integer("Requests allowed per minute for this key (or client address)."),
+  );
   registry.registerComponent("headers", "RateLimit-Remaining", integer("Requests left in the current window."));
   registry.registerComponent("headers", "RateLimit-Reset", integer("Seconds until the window resets."));
   registry.registerComponent("headers", "Retry-After", integer("Seconds to wait before retrying."));
-  registry.registerComponent("headers", "WWW-Authenticate", { description: "The Bearer challenge (RFC 6750), with `error` and, on 403, the missing `scope`.", schema: { type: "string" } });
+  registry.registerComponent("headers", "WWW-Authenticate", {
+    description: "The Bearer challenge (RFC 6750), with `error` and, on 403, the missing `scope`.",
+    schema: { type: "string" },
+  });
   for (const { name, kind, extraHeaders } of Object.values(ERROR_RESPONSES)) {
     registry.registerComponent("responses", name, {
       description: PROBLEMS[kind].description,
@@ -81,7 +106,8 @@ function buildRegistry() {
     operationId: "listUsers",
     tags: ["Users"],
     summary: "List users",
-    description: "Users, newest first, in pages. Pass the response's `next_cursor` as `cursor` to get the next page; it is `null` on the last one.",
+    description:
+      "Users, newest first, in pages. Pass the response's `next_cursor` as `cursor` to get the next page; it is `null` on the last one.",
     security: secured("users:read"),
     request: { query: ListUsersQuerySchema },
     responses: { "200": ok("One page of users.", ApiUserListSchema), ...errors("400", "401", "403", "429") },
@@ -105,7 +131,14 @@ function buildRegistry() {
     summary: "This document",
     description: "The OpenAPI 3.1 description of the API. No key needed.",
     security: [],
-    responses: { "200": { description: "The OpenAPI document.", headers: RATE_HEADERS, content: { "application/json": { schema: { type: "object" } } } }, ...errors("429") },
+    responses: {
+      "200": {
+        description: "The OpenAPI document.",
+        headers: RATE_HEADERS,
+        content: { "application/json": { schema: { type: "object" } } },
+      },
+      ...errors("429"),
+    },
   });
   return registry;
 }

@@ -17,7 +17,10 @@ export const ApiUserSchema = z
     name: z.string().openapi({ example: "Ada Lovelace" }),
     status: z.enum(["active", "deactivated"]).openapi({ description: "Deactivated users cannot sign in." }),
     email_verified: z.boolean().openapi({ description: "Whether the user confirmed their e-mail address." }),
-    created_at: z.string().datetime().openapi({ description: "When the account was created (UTC, ISO 8601).", example: "2025-01-31T09:30:00.000Z" }),
+    created_at: z
+      .string()
+      .datetime()
+      .openapi({ description: "When the account was created (UTC, ISO 8601).", example: "2025-01-31T09:30:00.000Z" }),
   })
   .openapi("User");
 
@@ -27,7 +30,9 @@ export const ApiMeSchema = z
     roles: z.array(z.string()).openapi({ description: "Names of the user's roles.", example: ["user"] }),
     api_key: z
       .object({
-        prefix: z.string().openapi({ description: "Visible prefix of the key used for this request.", example: "vk_live_3hX9aQ2m" }),
+        prefix: z
+          .string()
+          .openapi({ description: "Visible prefix of the key used for this request.", example: "vk_live_3hX9aQ2m" }),
         name: z.string().openapi({ example: "Reporting script" }),
         scopes: z.array(ApiScopeSchema),
       })
@@ -41,16 +46,27 @@ export const ApiUserListSchema = z
     next_cursor: z
       .string()
       .nullable()
-      .openapi({ description: "Pass as `cursor` to get the next page; `null` on the last page.", example: "WyIyMDI1LTAxLTMxVDA5OjMwOjAwLjAwMFoiLCJjbTl4In0" }),
+      .openapi({
+        description: "Pass as `cursor` to get the next page; `null` on the last page.",
+        example: "WyIyMDI1LTAxLTMxVDA5OjMwOjAwLjAwMFoiLCJjbTl4In0",
+      }),
   })
   .openapi("UserList");
 
 export const ProblemSchema = z
   .object({
-    type: z.string().url().openapi({ description: "URI identifying the kind of problem; it opens its description.", example: "https://verso.example/api/docs#problem-insufficient-scope" }),
+    type: z
+      .string()
+      .url()
+      .openapi({
+        description: "URI identifying the kind of problem; it opens its description.",
+        example: "https://verso.example/api/docs#problem-insufficient-scope",
+      }),
     title: z.string().openapi({ description: "Short summary of the kind of problem.", example: "Insufficient scope" }),
     status: z.number().int().openapi({ description: "The HTTP status code.", example: 403 }),
-    detail: z.string().openapi({ description: "What went wrong with this request.", example: "This endpoint requires the scope users:read." }),
+    detail: z
+      .string()
+      .openapi({ description: "What went wrong with this request.", example: "This endpoint requires the scope users:read." }),
     instance: z.string().openapi({ description: "The path of the request.", example: "/api/v1/users" }),
     scope: z.enum(API_SCOPES).optional().openapi({ description: "On 403: the scope the key is missing." }),
     errors: z
@@ -75,7 +91,13 @@ export const ListUsersQuerySchema = z.object({
     .refine((value) => decodeCursor(value) !== null, "is not a cursor returned by this API")
     .optional()
     .openapi({ description: "The `next_cursor` of the previous page (opaque)." }),
-  q: z.string().trim().min(1).max(100).optional().openapi({ description: "Only users whose e-mail or name contains this text (case-insensitive).", example: "ada" }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: "Only users whose e-mail or name contains this text (case-insensitive).", example: "ada" }),
 });
 
 export const UserParamsSchema = z.object({
@@ -84,7 +106,14 @@ export const UserParamsSchema = z.object({
 
 export type ApiUser = z.infer<typeof ApiUserSchema>;
 
-type UserRow = { id: string; email: string; name: string; status: "active" | "deactivated"; emailVerifiedAt: Date | null; createdAt: Date };
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  status: "active" | "deactivated";
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+};
 
 /** Serialize a user row through the contract (a mismatch fails loudly instead of leaking fields). */
 export function toApiUser(user: UserRow): ApiUser {
