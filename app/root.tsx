@@ -89,5 +89,9 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  return (
+    <main id="main">
+      <ErrorPage />
+    </main>
+  );
 }

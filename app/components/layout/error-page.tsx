@@ -9,7 +9,7 @@ export function ErrorPage() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status === 401 ? "unauthorized" : "server";
   return (
-    <main id="main" className="mx-auto max-w-xl px-6 py-20 text-center" aria-labelledby="error-title">
+    <section className="mx-auto max-w-xl px-6 py-20 text-center" aria-labelledby="error-title">
       <p className="text-sm font-semibold text-brand-700">{status}</p>
       <h1 id="error-title" className="mt-2 text-3xl font-bold tracking-tight">
         {t(`errors.${key}.title`)}
@@ -20,6 +20,6 @@ export function ErrorPage() {
           {t("errors.home")}
         </Link>
       </p>
-    </main>
+    </section>
   );
 }

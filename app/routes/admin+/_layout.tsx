@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { AdminLayout, type AdminNavItem } from "~/components/layout/admin-layout";
 import { ErrorPage } from "~/components/layout/error-page";
+import { PublicLayout } from "~/components/layout/public-layout";
 import { requirePermission, userCan } from "~/domains/identity/guards.server";
 import { PERMISSIONS, type PermissionString } from "~/domains/identity/permissions";
 
@@ -31,6 +32,20 @@ export default function AdminRoute() {
   );
 }
 
+// A child route's error (403 for a missing permission, 404) renders inside the admin frame; when this
+// layout's own guard refused (signed in without admin access), inside the public frame.
 export function ErrorBoundary() {
-  return <ErrorPage />;
+  const layout = useRouteLoaderData<typeof loader>("routes/admin+/_layout");
+  if (!layout) {
+    return (
+      <PublicLayout>
+        <ErrorPage />
+      </PublicLayout>
+    );
+  }
+  return (
+    <AdminLayout nav={layout.nav}>
+      <ErrorPage />
+    </AdminLayout>
+  );
 }

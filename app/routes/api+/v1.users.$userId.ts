@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiJson, handleApi, methodNotAllowed, parseParams } from "~/domains/platform/api/handler.server";
 import { problemResponse } from "~/domains/platform/api/problem";
 import { ApiUserSchema, toApiUser, UserParamsSchema } from "~/domains/platform/api/schemas";
-import { getUserById } from "~/domains/platform/api/users.server";
+import { getUserById } from "~/domains/identity/user-directory.server";
 
 export function loader(args: LoaderFunctionArgs) {
   return handleApi(args, "users:read", async ({ request, params }) => {

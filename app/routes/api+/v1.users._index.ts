@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { decodeCursor } from "~/domains/platform/api/cursor";
 import { apiJson, handleApi, methodNotAllowed, parseParams, queryOf } from "~/domains/platform/api/handler.server";
 import { ApiUserListSchema, ListUsersQuerySchema, toApiUser } from "~/domains/platform/api/schemas";
-import { listUsersPage } from "~/domains/platform/api/users.server";
+import { listUsersPage } from "~/domains/identity/user-directory.server";
 
 export function loader(args: LoaderFunctionArgs) {
   return handleApi(args, "users:read", async ({ request }) => {

@@ -1,8 +1,8 @@
-// The REST API's read model of users: keyset pages over (createdAt, id), newest first, and one
+// The read model of users for API clients: keyset pages over (createdAt, id), newest first, and one
 // user by id. Read-only; changes to users go through the identity domain.
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/infra/db.server";
-import { pageOf, type CursorPosition } from "./cursor";
+import { pageOf, type CursorPosition } from "~/domains/platform/api/cursor";
 
 const userSelect = { id: true, email: true, name: true, status: true, emailVerifiedAt: true, createdAt: true } as const;
 
