@@ -1,5 +1,5 @@
 // The one place for Remix options. Remix + Vite never reads this file by itself:
-// vite.config.ts imports it and hands it to the Remix plugin (see docs/decisions/001-stack.md).
+// vite.config.ts imports it and hands it to the Remix plugin (see docs/decisions/001-stack-versions.md).
 import { flatRoutes } from "remix-flat-routes";
 
 /** @type {import('@remix-run/dev').VitePluginConfig} */

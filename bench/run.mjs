@@ -7,6 +7,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -47,6 +48,15 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS; // utime, stime (fields 14, 15)
 }
 
+/** Busy and total jiffies of the whole machine (all cores), from /proc/stat. */
+function machineTicks() {
+  const [, ...values] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const numbers = values.map(Number);
+  const idle = numbers[3] + (numbers[4] ?? 0);
+  const total = numbers.reduce((sum, n) => sum + n, 0);
+  return { busy: total - idle, total };
+}
+
 async function waitHealthy(url, child) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -68,6 +78,7 @@ if (!existsSync(path.join(BUILD_DIR, "server-entry/index.js")) || !existsSync(pa
   execFileSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, VERSO_BUILD_DIR: BUILD_DIR } });
 }
 
+const loadBefore = os.loadavg();
 const port = await freePort();
 const env = {
   ...process.env,
@@ -100,8 +111,12 @@ try {
     await probe.arrayBuffer();
     await load(`${base}${route}`, 2); // warm-up: JIT, caches, pool connections
     const before = cpuMs(server.pid);
+    const machineBefore = machineTicks();
+    const started = Date.now();
     const result = await load(`${base}${route}`, DURATION);
     const cpu = cpuMs(server.pid) - before;
+    const seconds = (Date.now() - started) / 1000;
+    const machineBusy = ((machineTicks().busy - machineBefore.busy) * 1000) / CLOCK_TICKS / 1000 / seconds;
     const total = result.requests.total;
     results.push({
       route,
@@ -113,6 +128,8 @@ try {
       requests: total,
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
+      serverCores: Number((cpu / 1000 / seconds).toFixed(2)),
+      machineBusyCores: Number(machineBusy.toFixed(2)),
     });
   }
 } finally {
@@ -125,11 +142,14 @@ try {
 }
 
 console.log(`\nVerso production build, ${CONNECTIONS} connections × ${DURATION} s per route (autocannon, loopback)\n`);
-console.log("| route | status | req/s | p50 ms | p99 ms | server CPU ms/req | requests | non-2xx | errors |");
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log(`load average before: ${loadBefore.map((n) => n.toFixed(2)).join(" ")} (${os.cpus().length} cores)\n`);
+console.log(
+  "| route | status | req/s | p50 ms | p99 ms | server CPU ms/req | requests | non-2xx | errors | server cores | machine busy cores |",
+);
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
   console.log(
-    `| ${r.route} | ${r.status} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuMsPerRequest} | ${r.requests} | ${r.non2xx} | ${r.errors} |`,
+    `| ${r.route} | ${r.status} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuMsPerRequest} | ${r.requests} | ${r.non2xx} | ${r.errors} | ${r.serverCores} | ${r.machineBusyCores} |`,
   );
 }
 if (process.argv.includes("--json")) console.log(JSON.stringify(results));

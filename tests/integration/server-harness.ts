@@ -2,9 +2,11 @@
 // server-*.test.ts files: its own free port, the worker's test database, production mode.
 // Builds first when the build is missing or older than the sources (one builder at a time).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { TEST_ENV } from "../setup/test-env";
 
@@ -28,22 +30,38 @@ function buildIsFresh() {
   return statSync(REMIX_BUILD).mtimeMs >= Math.max(...sources);
 }
 
-/** Build the production bundle unless a fresh one exists; a lock directory serializes builders. */
+/**
+ * Build the production bundle unless a fresh one exists. Checked once per Vitest run (the worker
+ * processes share a parent), so a build never replaces files under a server another test file
+ * started; a lock directory serializes the workers.
+ */
 export async function ensureBuild() {
-  const lock = `${path.resolve(BUILD_DIR)}.lock`;
-  const deadline = Date.now() + 300_000;
-  while (!buildIsFresh()) {
+  mkdirSync(BUILD_DIR, { recursive: true });
+  // Outside the build folder: the Remix build empties it.
+  const lock = path.join(
+    os.tmpdir(),
+    `verso-build-${createHash("sha1").update(path.resolve(BUILD_DIR)).digest("hex").slice(0, 12)}.lock`,
+  );
+  const stamp = path.join(BUILD_DIR, ".verso-test-build.checked");
+  const run = String(process.ppid);
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    if (existsSync(stamp) && readFileSync(stamp, "utf8") === run) return;
+    if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 900_000) rmSync(lock, { recursive: true, force: true });
     try {
       mkdirSync(lock);
     } catch {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for the build lock ${lock}`);
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock} (remove it if no build is running)`);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       continue;
     }
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, VERSO_BUILD_DIR: BUILD_DIR, NODE_ENV: "production" };
-      for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key];
-      execFileSync("npm", ["run", "build"], { env, stdio: "pipe" });
+      if (!buildIsFresh()) {
+        const env: NodeJS.ProcessEnv = { ...process.env, VERSO_BUILD_DIR: BUILD_DIR, NODE_ENV: "production" };
+        for (const key of Object.keys(env)) if (key.startsWith("VITEST")) delete env[key];
+        execFileSync("npm", ["run", "build"], { env, stdio: "pipe" });
+      }
+      writeFileSync(stamp, run);
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }

@@ -1,6 +1,5 @@
 // Create a role: a lowercase slug name (unique) and a description.
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -8,18 +7,12 @@ import { SubmitButton } from "~/components/ui/button";
 import { InputField } from "~/components/ui/field";
 import { FormError } from "~/components/ui/form-error";
 import { createRoleSchema } from "~/domains/identity/admin-schemas";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 
 export function RoleCreateForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation("admin");
   const schema = createRoleSchema(t);
-  const [form, fields] = useForm({
-    id: "role-create",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "role-create", schema, lastResult });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <AuthenticityTokenInput />

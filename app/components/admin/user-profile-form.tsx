@@ -1,7 +1,6 @@
 // Edit a person's name, e-mail, time zone and language (conform: validated in the browser when
 // JavaScript runs, always on the server).
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -10,6 +9,7 @@ import { InputField, SelectField } from "~/components/ui/field";
 import { FormError } from "~/components/ui/form-error";
 import { createUserProfileSchema } from "~/domains/identity/admin-schemas";
 import { supportedLanguages } from "~/infra/i18n";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 
 type Props = {
   user: { name: string; email: string; timeZone: string; locale: string };
@@ -21,15 +21,7 @@ type Props = {
 export function UserProfileForm({ user, timeZones, lastResult, disabled }: Props) {
   const { t } = useTranslation("admin");
   const schema = createUserProfileSchema(t);
-  const [form, fields] = useForm({
-    id: "user-profile",
-    lastResult,
-    defaultValue: user,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "user-profile", schema, lastResult, defaultValue: user });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <AuthenticityTokenInput />

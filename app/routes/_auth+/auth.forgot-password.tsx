@@ -1,6 +1,6 @@
 // Ask for a password reset link. The answer is the same whether or not the address has an account.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -8,6 +8,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { SubmitButton } from "~/components/ui/button";
 import { InputField } from "~/components/ui/field";
 import { FormError } from "~/components/ui/form-error";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 import { retryMinutes, throttle } from "~/domains/identity/auth-throttle.server";
 import { requestPasswordReset } from "~/domains/identity/password-reset.server";
 import { emailOnlySchema } from "~/domains/identity/schemas";
@@ -48,14 +49,7 @@ export default function ForgotPasswordPage() {
   const t = useIdentityT();
   const actionData = useActionData<typeof action>();
   const schema = emailOnlySchema(t);
-  const [form, fields] = useForm({
-    id: "forgot-password",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "forgot-password", schema, lastResult: actionData?.result });
   return (
     <div className="space-y-6">
       <AuthHeading title={t("auth.forgot.title")} intro={t("auth.forgot.intro")} />

@@ -1,7 +1,7 @@
 // Password sign-in (remix-auth FormStrategy). Lockout, IP throttling and the second factor are
 // decided in the domain; this page turns the outcome into a message, a redirect or /auth/mfa.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -21,6 +21,7 @@ import { formatDateTime } from "~/utils/dates";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { AuthHeading, useIdentityT } from "./components/auth-ui";
 import { identityT, viewerPreferences } from "./components/translate.server";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 
 export const handle = { i18n: ["identity"] };
 
@@ -46,10 +47,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const refused = await throttle([["loginIp", ipAddress]]);
   if (refused) {
     await recordLoginAttempt({ email, ipAddress, success: false, reason: "rate_limited" });
-    return data(submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["password"] }), {
-      status: 429,
-      headers: { "Retry-After": String(refused.retryAfterSeconds) },
-    });
+    return data(
+      submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["password"] }),
+      {
+        status: 429,
+        headers: { "Retry-After": String(refused.retryAfterSeconds) },
+      },
+    );
   }
 
   const redirectTo = safeRedirect(submission.value.redirectTo, "/account");
@@ -79,14 +83,7 @@ export default function LoginPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = loginSchema(t);
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "login", schema, lastResult });
   return (
     <div className="space-y-6">
       <AuthHeading title={t("auth.login.title")} />

@@ -1,7 +1,7 @@
 // Ask for a one-time sign-in code by e-mail (remix-auth-totp). Known and unknown addresses get
 // the same answer; only active accounts are actually sent a code.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -16,6 +16,7 @@ import { emailOnlySchema } from "~/domains/identity/schemas";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { AuthHeading, useIdentityT } from "./components/auth-ui";
 import { identityT } from "./components/translate.server";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 
 export const handle = { i18n: ["identity"] };
 
@@ -59,14 +60,7 @@ export default function RequestCodePage() {
   const t = useIdentityT();
   const lastResult = useActionData<typeof action>();
   const schema = emailOnlySchema(t);
-  const [form, fields] = useForm({
-    id: "request-code",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "request-code", schema, lastResult });
   return (
     <div className="space-y-6">
       <AuthHeading title={t("auth.code.requestTitle")} intro={t("auth.code.requestIntro")} />

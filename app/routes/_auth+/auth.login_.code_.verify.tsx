@@ -1,7 +1,7 @@
 // Enter the e-mailed sign-in code, or arrive through its magic link (?t=…). Each code works once;
 // guesses are limited per address. People with an authenticator continue to /auth/mfa.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,12 +18,21 @@ import { signInCodeSchema, type Translate } from "~/domains/identity/schemas";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { AuthHeading, Notice, useIdentityT } from "./components/auth-ui";
 import { identityT } from "./components/translate.server";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 
 export const handle = { i18n: ["identity"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }];
 
-const KNOWN_ERRORS = new Set(["invalidTotp", "expiredTotp", "rateLimitExceeded", "missingSessionEmail", "missingSessionTotp", "codeUsed", "generic"]);
+const KNOWN_ERRORS = new Set([
+  "invalidTotp",
+  "expiredTotp",
+  "rateLimitExceeded",
+  "missingSessionEmail",
+  "missingSessionTotp",
+  "codeUsed",
+  "generic",
+]);
 
 function errorMessage(t: Translate, key: string | null) {
   if (!key) return null;
@@ -60,7 +69,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const cookie = readEmailCodeCookie(request.headers.get("Cookie"));
   if (new URL(request.url).searchParams.has("t")) {
     const refused = await tooManyGuesses(context.clientIp, cookie.email);
-    if (refused) return { title: t("auth.code.verifyTitle"), email: cookie.email, error: t("auth.tooManyRequests", { minutes: retryMinutes(refused) }) };
+    if (refused)
+      return {
+        title: t("auth.code.verifyTitle"),
+        email: cookie.email,
+        error: t("auth.tooManyRequests", { minutes: retryMinutes(refused) }),
+      };
     throw await runStrategy(request, context.clientIp, cookie.email, t);
   }
   if (!cookie.email && !cookie.error) throw redirect(EMAIL_CODE_PATHS.request);
@@ -76,10 +90,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email } = readEmailCodeCookie(request.headers.get("Cookie"));
   const refused = await tooManyGuesses(context.clientIp, email);
   if (refused) {
-    return data(submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["code"] }), {
-      status: 429,
-      headers: { "Retry-After": String(refused.retryAfterSeconds) },
-    });
+    return data(
+      submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["code"] }),
+      {
+        status: 429,
+        headers: { "Retry-After": String(refused.retryAfterSeconds) },
+      },
+    );
   }
   const forStrategy = withFormBody(request, { code: submission.value.code });
   return runStrategy(forStrategy, context.clientIp, email, t);
@@ -90,14 +107,7 @@ export default function VerifyCodePage() {
   const { email, error } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const schema = signInCodeSchema(t);
-  const [form, fields] = useForm({
-    id: "verify-code",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "verify-code", schema, lastResult });
   return (
     <div className="space-y-6">
       <AuthHeading title={t("auth.code.verifyTitle")} />

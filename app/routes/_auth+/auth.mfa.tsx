@@ -1,7 +1,7 @@
 // The second factor after a password or e-mail code: an authenticator code or a backup code, in
 // one field (works without JavaScript). Five wrong answers end the challenge.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -17,13 +17,19 @@ import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { redirectWithToast } from "~/infra/flash.server";
 import { AuthHeading, useIdentityT } from "./components/auth-ui";
 import { identityT } from "./components/translate.server";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 
 export const handle = { i18n: ["identity"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }];
 
 async function backToLogin(request: Request, message: string) {
-  return redirectWithToast(request, "/auth/login", { kind: "error", message }, { headers: { "Set-Cookie": await clearMfaPending(request) } });
+  return redirectWithToast(
+    request,
+    "/auth/login",
+    { kind: "error", message },
+    { headers: { "Set-Cookie": await clearMfaPending(request) } },
+  );
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -47,13 +53,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (answer.status === "exhausted") return backToLogin(request, t("auth.mfa.exhausted"));
   if (answer.status === "invalid") {
-    return data(submission.reply({ fieldErrors: { code: [t("auth.mfa.invalid", { count: answer.attemptsLeft })] }, hideFields: ["code"] }), {
-      status: 400,
-      headers: { "Set-Cookie": await countMfaFailure(request) },
-    });
+    return data(
+      submission.reply({ fieldErrors: { code: [t("auth.mfa.invalid", { count: answer.attemptsLeft })] }, hideFields: ["code"] }),
+      {
+        status: 400,
+        headers: { "Set-Cookie": await countMfaFailure(request) },
+      },
+    );
   }
   const message =
-    answer.backupCodesLeft !== null ? t("auth.mfa.backupUsed", { count: answer.backupCodesLeft }) : t("auth.login.welcome", { name: answer.name });
+    answer.backupCodesLeft !== null
+      ? t("auth.mfa.backupUsed", { count: answer.backupCodesLeft })
+      : t("auth.login.welcome", { name: answer.name });
   return startSession(request, {
     userId: pending.userId,
     ipAddress: context.clientIp,
@@ -67,14 +78,7 @@ export default function MfaPage() {
   const t = useIdentityT();
   const lastResult = useActionData<typeof action>();
   const schema = mfaSchema(t);
-  const [form, fields] = useForm({
-    id: "mfa",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "mfa", schema, lastResult });
   return (
     <div className="space-y-6">
       <AuthHeading title={t("auth.mfa.title")} intro={t("auth.mfa.intro")} />

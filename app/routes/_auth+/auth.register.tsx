@@ -1,6 +1,6 @@
 // Sign-up: name, e-mail, password (every missing rule listed), then signed in with a toast.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -15,6 +15,7 @@ import { registerSchema } from "~/domains/identity/schemas";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { AuthHeading, PasswordRules, useIdentityT } from "./components/auth-ui";
 import { identityT, viewerPreferences } from "./components/translate.server";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 
 export const handle = { i18n: ["identity"] };
 
@@ -45,7 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (isDomainError(error, "email_taken")) {
-      return submission.reply({ fieldErrors: { email: [t("auth.register.emailTaken")] }, hideFields: ["password", "confirmPassword"] });
+      return submission.reply({
+        fieldErrors: { email: [t("auth.register.emailTaken")] },
+        hideFields: ["password", "confirmPassword"],
+      });
     }
     throw error;
   }
@@ -55,14 +59,7 @@ export default function RegisterPage() {
   const t = useIdentityT();
   const lastResult = useActionData<typeof action>();
   const schema = registerSchema(t);
-  const [form, fields] = useForm({
-    id: "register",
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "register", schema, lastResult });
   return (
     <div className="space-y-6">
       <AuthHeading title={t("auth.register.title")} intro={t("auth.register.intro")} />
@@ -78,7 +75,12 @@ export default function RegisterPage() {
           autoComplete="new-password"
           description={<PasswordRules password={fields.password.value} email={fields.email.value} />}
         />
-        <InputField meta={fields.confirmPassword} label={t("auth.fields.confirmPassword")} type="password" autoComplete="new-password" />
+        <InputField
+          meta={fields.confirmPassword}
+          label={t("auth.fields.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
         <SubmitButton className="w-full" pendingLabel={t("auth.register.submitting")}>
           {t("auth.register.submit")}
         </SubmitButton>

@@ -1,7 +1,7 @@
 // Choose a new password from an e-mailed link: single use, one hour. Success signs the person out
 // everywhere, lifts a lockout and sends them to log in.
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,6 +9,7 @@ import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { SubmitButton } from "~/components/ui/button";
 import { InputField } from "~/components/ui/field";
 import { FormError } from "~/components/ui/form-error";
+import { useValidatedForm } from "~/components/ui/use-validated-form";
 import { isDomainError } from "~/domains/errors";
 import { getPasswordResetTarget, resetPassword } from "~/domains/identity/password-reset.server";
 import { resetPasswordSchema } from "~/domains/identity/schemas";
@@ -52,14 +53,7 @@ export default function ResetPasswordPage() {
   const { token, email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const schema = resetPasswordSchema(t, email ?? undefined);
-  const [form, fields] = useForm({
-    id: "reset-password",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useValidatedForm({ id: "reset-password", schema, lastResult: actionData?.result });
   if (!token || actionData?.invalid) {
     return (
       <div className="space-y-6">
