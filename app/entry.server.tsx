@@ -5,12 +5,10 @@ import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig } from "~/infra/i18n";
-import { i18n } from "~/infra/i18n.server";
+import { I18nextProvider } from "react-i18next";
+import { getI18nInstance, i18n } from "~/infra/i18n.server";
 import { logger } from "~/infra/logger.server";
 import { NonceProvider } from "~/components/layout/nonce";
 
@@ -31,9 +29,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const instance = createInstance();
-  const lng = await i18n.getLocale(request);
-  await instance.use(initReactI18next).init({ ...i18nConfig, lng });
+  const instance = await getI18nInstance(await i18n.getLocale(request));
   const nonce = loadContext.cspNonce;
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 

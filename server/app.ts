@@ -17,14 +17,16 @@ export type ServerServices = {
 
 type Options = {
   env: Env;
-  getBuild: () => Promise<ServerBuild>;
+  /** The built app (production), or a getter for Vite's live build (development). A getter makes
+   * Remix re-derive its route tree on every request, so production passes the object itself. */
+  build: ServerBuild | (() => Promise<ServerBuild>);
   getServices: () => Promise<ServerServices>;
   /** Vite's middlewares in development; static files from build/client otherwise. */
   assets: express.RequestHandler[];
   dev: boolean;
 };
 
-export function createApp({ env, getBuild, getServices, assets, dev }: Options) {
+export function createApp({ env, build, getServices, assets, dev }: Options) {
   const app = express();
   const production = env.NODE_ENV === "production";
   app.disable("x-powered-by");
@@ -82,7 +84,7 @@ export function createApp({ env, getBuild, getServices, assets, dev }: Options) 
   app.all(
     "*",
     createRequestHandler({
-      build: getBuild,
+      build,
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,

@@ -11,19 +11,22 @@ const env = getEnv();
 const dev = env.NODE_ENV === "development" && process.env.VERSO_DEV_SERVER === "1";
 
 async function main() {
+  let build: ServerBuild | (() => Promise<ServerBuild>);
   let getBuild: () => Promise<ServerBuild>;
   let assets: express.RequestHandler[];
   let closeVite: () => Promise<void> = async () => {};
   if (dev) {
     const vite = await import("vite").then((m) => m.createServer({ server: { middlewareMode: true } }));
     getBuild = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = getBuild;
     assets = [vite.middlewares];
     closeVite = () => vite.close();
   } else {
     const buildDir = process.env.VERSO_BUILD_DIR ?? "build";
     const buildPath = path.resolve(buildDir, "server/index.js");
-    const build = (await import(buildPath)) as ServerBuild;
-    getBuild = async () => build;
+    const built = (await import(buildPath)) as ServerBuild;
+    build = built;
+    getBuild = async () => built;
     assets = [
       express.Router().use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false })),
       express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false, redirect: false }),
@@ -32,7 +35,7 @@ async function main() {
   // entry.server.tsx exports the services the web process needs outside Remix (one Prisma client).
   const getServices = async () => (await getBuild()).entry.module as unknown as ServerServices & { closeResources: () => Promise<void> };
 
-  const app = createApp({ env, getBuild, getServices, assets, dev });
+  const app = createApp({ env, build, getServices, assets, dev });
   const server = app.listen(env.PORT, env.HOST, () => {
     logger.info({ port: env.PORT }, `Verso listening on http://localhost:${env.PORT}`);
   });
