@@ -18,7 +18,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUTES = (process.env.BENCH_ROUTES ?? "/,/auth/login,/healthz").split(",");
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const NAMESPACE = (process.env.VERSO_TEST_NAMESPACE ?? "").replace(/[^a-z0-9]/g, "");
-const DB = `verso_bench${NAMESPACE ? `_${NAMESPACE}` : ""}`;
+const DB = `verso_loadtest${NAMESPACE ? `_${NAMESPACE}` : ""}`;
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
 
 const dbUrl = (name) => Object.assign(new URL(ADMIN_URL), { pathname: `/${name}` }).toString();
