@@ -2,7 +2,7 @@
 // once, sign in with a TOTP code, then with a backup code, and find that code spent afterwards.
 import { generateTOTP } from "@epic-web/totp";
 import { expect, test, type Page } from "@playwright/test";
-import { createUser } from "../fixtures/db";
+import { E2E_PASSWORD, latestEmail, linkIn, uniqueEmail } from "../fixtures/db";
 
 const PERIOD = 30;
 
@@ -37,9 +37,23 @@ async function answerChallenge(page: Page, code: string) {
   await page.getByRole("button", { name: "Verify" }).click();
 }
 
-test("enrol MFA, then sign in with an authenticator code and with a backup code, which works once", async ({ page }) => {
+test("register, verify, log in, enrol MFA, then sign in with an authenticator code and with a backup code, which works once", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
-  const user = await createUser({ name: "Mfa Person" });
+  const user = { email: uniqueEmail("mfa"), password: E2E_PASSWORD };
+
+  await page.goto("/auth/register");
+  await page.getByLabel("Full name").fill("Mfa Person");
+  await page.getByLabel("E-mail address").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByLabel("Confirm password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  const mail = await latestEmail(user.email, { subjectIncludes: "Confirm" });
+  await page.goto(linkIn(mail.text, "/auth/verify-email"));
+  await expect(page.getByText("Thank you, your e-mail address is verified.")).toBeVisible();
+  await logOut(page);
 
   await logIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/account$/);

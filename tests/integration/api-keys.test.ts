@@ -36,6 +36,19 @@ async function refusal(promise: Promise<unknown>) {
 describe("API key domain", () => {
   beforeEach(resetDatabase);
 
+  it("never lets parallel creations pass the cap of active keys per user", async () => {
+    const user = await createUser();
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 24 }, (_, i) =>
+        createApiKey({ actorId: user.id, actorPermissions: USER, owner: { id: user.id }, name: `k${i}`, scopes: ["me:read"] }),
+      ),
+    );
+    const refused = attempts.filter((a) => a.status === "rejected");
+    expect(refused.every((a) => a.status === "rejected" && isDomainError(a.reason, "api-key.limit"))).toBe(true);
+    expect(await prisma.apiKey.count({ where: { userId: user.id, revokedAt: null } })).toBe(20);
+    expect(attempts.length - refused.length).toBe(20);
+  });
+
   it("returns the full key once and stores only its prefix and a SHA-256 hash", async () => {
     const user = await createUser();
     const created = await createApiKey({
@@ -52,7 +65,7 @@ describe("API key domain", () => {
     expect(row.keyHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(created.key.slice(17));
     const audit = await prisma.auditLog.findMany({ where: { entityId: created.id } });
-    expect(audit).toMatchObject([{ action: "api-key.create", actorId: user.id, entityType: "ApiKey" }]);
+    expect(audit).toMatchObject([{ action: "api-key.create", actorId: user.id, entityType: "api-key" }]);
     expect(JSON.stringify(audit[0].after)).not.toContain(created.key.slice(17));
     expect((await authenticateApiKey(created.key))?.user.id).toBe(user.id);
   });

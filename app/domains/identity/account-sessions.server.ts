@@ -56,13 +56,13 @@ export async function revokeAccountSession({ userId, currentSessionId, handle, i
   if (!target) throw new DomainError("session_not_found", "No such active session");
   if (target.id === currentSessionId) throw new DomainError("current_session", "Use log out to end this session");
   if (!(await revokeSession({ userId, sessionId: target.id }))) throw new DomainError("session_not_found", "No such active session");
-  await recordAudit({ actorId: userId, action: "user.session_revoked", entityType: "User", entityId: userId, after: { handle }, ipAddress });
+  await recordAudit({ actorId: userId, action: "user.session_revoked", entityType: "user", entityId: userId, after: { handle }, ipAddress });
 }
 
 export async function revokeAllOtherSessions({ userId, currentSessionId, ipAddress }: { userId: string; currentSessionId: string; ipAddress?: string }) {
   const count = await revokeOtherSessions({ userId, keepSessionId: currentSessionId });
   if (count > 0) {
-    await recordAudit({ actorId: userId, action: "user.other_sessions_revoked", entityType: "User", entityId: userId, after: { count }, ipAddress });
+    await recordAudit({ actorId: userId, action: "user.other_sessions_revoked", entityType: "user", entityId: userId, after: { count }, ipAddress });
   }
   return count;
 }

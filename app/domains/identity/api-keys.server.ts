@@ -137,11 +137,6 @@ export async function createApiKey({ actorId, actorPermissions, owner, name, sco
     throw new DomainError("api-key.scope-not-allowed", `The scope ${denied} needs a permission the key's owner does not have.`, {
       scope: denied,
     });
-  const active = await prisma.apiKey.count({ where: { userId: ownerRow.id, revokedAt: null } });
-  if (active >= MAX_ACTIVE_KEYS_PER_USER)
-    throw new DomainError("api-key.limit", `A user can have at most ${MAX_ACTIVE_KEYS_PER_USER} active keys.`, {
-      max: MAX_ACTIVE_KEYS_PER_USER,
-    });
 
   const secret = randomBase62(KEY_SECRET_LENGTH);
   const keyHash = hashSecret(secret).toString("hex");
@@ -149,6 +144,13 @@ export async function createApiKey({ actorId, actorPermissions, owner, name, sco
     const prefix = formatPrefix(randomBase62(KEY_ID_LENGTH));
     try {
       const created = await prisma.$transaction(async (tx) => {
+        // Lock the owner's row so two parallel creations cannot both pass the cap.
+        await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${ownerRow.id} FOR UPDATE`;
+        const active = await tx.apiKey.count({ where: { userId: ownerRow.id, revokedAt: null } });
+        if (active >= MAX_ACTIVE_KEYS_PER_USER)
+          throw new DomainError("api-key.limit", `A user can have at most ${MAX_ACTIVE_KEYS_PER_USER} active keys.`, {
+            max: MAX_ACTIVE_KEYS_PER_USER,
+          });
         const row = await tx.apiKey.create({
           data: { userId: ownerRow.id, name: trimmed, prefix, keyHash, scopes: ordered },
           select: { id: true, name: true, prefix: true, scopes: true, createdAt: true },
@@ -157,7 +159,7 @@ export async function createApiKey({ actorId, actorPermissions, owner, name, sco
           {
             actorId,
             action: "api-key.create",
-            entityType: "ApiKey",
+            entityType: "api-key",
             entityId: row.id,
             after: { userId: ownerRow.id, name: row.name, prefix, scopes: ordered },
             ipAddress,
@@ -201,7 +203,7 @@ export async function revokeApiKey({
       {
         actorId,
         action: "api-key.revoke",
-        entityType: "ApiKey",
+        entityType: "api-key",
         entityId: key.id,
         before: { userId: key.userId, name: key.name, prefix: key.prefix },
         ipAddress,

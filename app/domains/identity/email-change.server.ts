@@ -48,7 +48,7 @@ export async function requestEmailChange({ userId, currentPassword, newEmail, ip
     subject: t("account.emails.confirmEmail.subject"),
     text: t("account.emails.confirmEmail.text", { name: user.name, url }),
   });
-  await recordAudit({ actorId: userId, action: "user.email_change_requested", entityType: "User", entityId: userId, after: { email }, ipAddress });
+  await recordAudit({ actorId: userId, action: "user.email_change_requested", entityType: "user", entityId: userId, after: { email }, ipAddress });
   await notify(user.email, t("account.emails.emailChangeRequested.subject"), t("account.emails.emailChangeRequested.text", { name: user.name, email }));
   return { email };
 }
@@ -70,7 +70,7 @@ export async function confirmEmailChange({ userId, token, ipAddress }: { userId:
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: userId }, data: { email, emailVerifiedAt: new Date() }, select: { id: true } });
       await recordAudit(
-        { actorId: userId, action: "user.email_changed", entityType: "User", entityId: userId, before: { email: before.email }, after: { email }, ipAddress },
+        { actorId: userId, action: "user.email_changed", entityType: "user", entityId: userId, before: { email: before.email }, after: { email }, ipAddress },
         tx,
       );
     });

@@ -59,11 +59,20 @@ export async function getMfaOverview({ userId, accountName }: { userId: string; 
 
 /** Store a new secret on an unconfirmed device (replacing an earlier unfinished attempt). */
 export async function startMfaEnrolment({ userId }: { userId: string }) {
-  const existing = await prisma.totpDevice.findUnique({ where: { userId }, select: { confirmedAt: true } });
-  if (existing?.confirmedAt) throw new DomainError("mfa_already_enabled", "Two-factor authentication is already on");
   const { secret } = await generateTOTP(TOTP_SETTINGS);
   const data = { secret: encryptSecret(secret), ...TOTP_SETTINGS, confirmedAt: null, lastUsedStep: null };
-  await prisma.totpDevice.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { id: true } });
+  // Only an unconfirmed device may be replaced: a conditional update, then a create that the
+  // unique userId refuses if a device appeared (or was confirmed) in between.
+  const { count } = await prisma.totpDevice.updateMany({ where: { userId, confirmedAt: null }, data });
+  if (count > 0) return;
+  try {
+    await prisma.totpDevice.create({ data: { userId, ...data }, select: { id: true } });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    // Another request created the device first: replace it if it is still unconfirmed.
+    const retry = await prisma.totpDevice.updateMany({ where: { userId, confirmedAt: null }, data });
+    if (retry.count === 0) throw new DomainError("mfa_already_enabled", "Two-factor authentication is already on");
+  }
 }
 
 export async function cancelMfaEnrolment({ userId }: { userId: string }) {
@@ -99,7 +108,7 @@ export async function confirmMfaEnrolment({ userId, code, ipAddress }: CodeInput
     const { count } = await tx.totpDevice.updateMany({ where: { id: device.id, confirmedAt: null }, data: { confirmedAt: new Date() } });
     if (count !== 1) throw new DomainError("mfa_already_enabled", "Two-factor authentication is already on");
     const codes = await replaceBackupCodes(tx, userId);
-    await recordAudit({ actorId: userId, action: "user.mfa_enabled", entityType: "User", entityId: userId, after: { method: "totp" }, ipAddress }, tx);
+    await recordAudit({ actorId: userId, action: "user.mfa_enabled", entityType: "user", entityId: userId, after: { method: "totp" }, ipAddress }, tx);
     return codes;
   });
 }
@@ -110,7 +119,7 @@ export async function regenerateBackupCodes({ userId, code, ipAddress }: CodeInp
   await requireCode(userId, code);
   return prisma.$transaction(async (tx) => {
     const codes = await replaceBackupCodes(tx, userId);
-    await recordAudit({ actorId: userId, action: "user.backup_codes_regenerated", entityType: "User", entityId: userId, ipAddress }, tx);
+    await recordAudit({ actorId: userId, action: "user.backup_codes_regenerated", entityType: "user", entityId: userId, ipAddress }, tx);
     return codes;
   });
 }
@@ -121,6 +130,6 @@ export async function disableMfa({ userId, code, ipAddress }: CodeInput) {
   await prisma.$transaction(async (tx) => {
     await tx.backupCode.deleteMany({ where: { userId } });
     await tx.totpDevice.deleteMany({ where: { userId } });
-    await recordAudit({ actorId: userId, action: "user.mfa_disabled", entityType: "User", entityId: userId, ipAddress }, tx);
+    await recordAudit({ actorId: userId, action: "user.mfa_disabled", entityType: "user", entityId: userId, ipAddress }, tx);
   });
 }

@@ -37,11 +37,11 @@ export async function changePassword({ userId, currentSessionId, currentPassword
   if (newPassword === currentPassword) throw new DomainError("same_password", "The new password is the current one");
 
   const hash = await hashPassword(newPassword);
-  await prisma.$transaction(async (tx) => {
+  const revokedSessions = await prisma.$transaction(async (tx) => {
     await tx.password.update({ where: { userId }, data: { hash }, select: { userId: true } });
-    await recordAudit({ actorId: userId, action: "user.password_changed", entityType: "User", entityId: userId, ipAddress }, tx);
+    await recordAudit({ actorId: userId, action: "user.password_changed", entityType: "user", entityId: userId, ipAddress }, tx);
+    return revokeOtherSessions({ userId, keepSessionId: currentSessionId }, tx);
   });
-  const revokedSessions = await revokeOtherSessions({ userId, keepSessionId: currentSessionId });
   await notifyPasswordChanged({ email: user.email, name: user.name, locale: user.locale });
   return { revokedSessions };
 }

@@ -18,7 +18,7 @@ export async function requestPasswordReset({ email, ipAddress }: { email: string
   if (!user || user.status !== "active") return;
   const token = await createVerification({ type: "password_reset", target: address, userId: user.id, ttlMs: PASSWORD_RESET_TTL_MS });
   await sendPasswordResetEmail({ to: address, name: user.name, token, locale: user.locale });
-  await recordAudit({ actorId: user.id, action: "identity.password.reset-requested", entityType: "User", entityId: user.id, ipAddress });
+  await recordAudit({ actorId: user.id, action: "user.password_reset_requested", entityType: "user", entityId: user.id, ipAddress });
 }
 
 /** The e-mail address a still-usable reset token is for (null when unknown, used or expired). */
@@ -39,7 +39,7 @@ export async function resetPassword({ token, password, ipAddress }: { token: str
     await tx.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: null }, select: { id: true } });
     await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     await tx.verification.updateMany({ where: { userId, type: "password_reset", usedAt: null }, data: { expiresAt: now } });
-    await recordAudit({ actorId: userId, action: "identity.password.reset", entityType: "User", entityId: userId, ipAddress }, tx);
+    await recordAudit({ actorId: userId, action: "user.password_reset", entityType: "user", entityId: userId, ipAddress }, tx);
   });
   return { userId, email: row.target };
 }

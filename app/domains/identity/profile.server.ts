@@ -41,7 +41,7 @@ export async function updateProfile({ userId, changes, ipAddress }: { userId: st
   if (before.name === after.name && before.timeZone === after.timeZone && before.locale === after.locale) return after;
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: after, select: { id: true } });
-    await recordAudit({ actorId: userId, action: "user.profile_updated", entityType: "User", entityId: userId, before, after, ipAddress }, tx);
+    await recordAudit({ actorId: userId, action: "user.profile_updated", entityType: "user", entityId: userId, before, after, ipAddress }, tx);
   });
   return after;
 }

@@ -38,7 +38,7 @@ export async function registerUser({ name, email, password, locale, timeZone, ip
         },
         select: { id: true, email: true, name: true, locale: true },
       });
-      await recordAudit({ actorId: created.id, action: "identity.user.registered", entityType: "User", entityId: created.id, ipAddress }, tx);
+      await recordAudit({ actorId: created.id, action: "user.registered", entityType: "user", entityId: created.id, ipAddress }, tx);
       return created;
     });
   } catch (error) {
@@ -73,6 +73,6 @@ export async function verifyEmail({ token }: { token: string }): Promise<{ userI
     data: { emailVerifiedAt: new Date() },
   });
   if (count !== 1) return null;
-  await recordAudit({ actorId: row.userId, action: "identity.email.verified", entityType: "User", entityId: row.userId });
+  await recordAudit({ actorId: row.userId, action: "user.email_verified", entityType: "user", entityId: row.userId });
   return { userId: row.userId };
 }

@@ -1,6 +1,7 @@
 // Presenting and checking role permissions: group the permission table by entity for the
-// checkbox matrix, and tell which permissions a change would take away. Pure.
-import { formatPermission, type ParsedPermission } from "./permissions";
+// checkbox matrix, tell which permissions a change would take away, and which permissions an actor
+// would hand out without holding them. Pure.
+import { formatPermission, hasPermission, type ParsedPermission, type PermissionString } from "./permissions";
 
 export type PermissionRow = ParsedPermission & { description?: string };
 export type PermissionGroup = {
@@ -31,4 +32,12 @@ export function groupPermissionsByEntity(
 export function removedPermissions(current: readonly string[], next: readonly string[]): string[] {
   const keep = new Set(next);
   return current.filter((key) => !keep.has(key)).sort();
+}
+
+/**
+ * The permissions in `required` that `held` does not cover (holding `…:any` covers `…:own`).
+ * Nobody may hand out, through a role, a permission they do not hold themselves.
+ */
+export function permissionsNotHeld(held: ReadonlySet<string>, required: readonly string[]): string[] {
+  return [...new Set(required)].filter((key) => !hasPermission(held, key as PermissionString)).sort();
 }

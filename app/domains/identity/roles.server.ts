@@ -1,12 +1,22 @@
 // Roles and their permissions, as an admin edits them. The admin role always holds every
-// permission; built-in roles and roles still assigned to someone cannot be deleted.
+// permission; built-in roles and roles still assigned to someone cannot be deleted. Nobody can add
+// to a role a permission they do not hold themselves (so update:role:any is not a way to become admin).
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
 import { prisma, type Tx } from "~/infra/db.server";
 import { formatPermission, parsePermission } from "./permissions";
-import { groupPermissionsByEntity, removedPermissions } from "./role-permissions";
+import { groupPermissionsByEntity, permissionsNotHeld, removedPermissions } from "./role-permissions";
 
 type Actor = { actorId: string; ipAddress: string | null };
+
+/** Every permission the user holds through their roles, as `action:entity:access` strings. */
+export async function heldPermissions(tx: Tx | typeof prisma, userId: string): Promise<Set<string>> {
+  const rows = await tx.permission.findMany({
+    where: { roles: { some: { role: { users: { some: { userId } } } } } },
+    select: { action: true, entity: true, access: true },
+  });
+  return new Set(rows.map((row) => formatPermission(row as Parameters<typeof formatPermission>[0])));
+}
 
 export async function listRoles() {
   const roles = await prisma.role.findMany({
@@ -116,6 +126,8 @@ export async function updateRole({
     });
     const removed = removedPermissions(before, wanted);
     const added = removedPermissions(wanted, before);
+    if (added.length > 0 && permissionsNotHeld(await heldPermissions(tx, actorId), added).length > 0)
+      throw new DomainError("permission_not_held", "You can only add permissions that you hold yourself.");
     if (removed.length === 0 && added.length === 0 && oldDescription === description) return { changed: false };
     await tx.rolePermission.deleteMany({ where: { roleId: role.id, permissionId: { notIn: rows.map((r) => r.id) } } });
     await tx.rolePermission.createMany({

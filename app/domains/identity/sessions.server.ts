@@ -1,7 +1,7 @@
 // Stored, revocable sessions. The cookie only carries the session id; the row says who, from
 // where, when last seen, and whether it was revoked.
 import { randomBytes } from "node:crypto";
-import { prisma } from "~/infra/db.server";
+import { prisma, type Tx } from "~/infra/db.server";
 import { SESSION_MAX_AGE_SECONDS } from "~/infra/cookies.server";
 
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
@@ -101,8 +101,11 @@ export async function revokeSession({ userId, sessionId }: { userId: string; ses
 }
 
 /** Revoke every session of the user except `keepSessionId` (all of them when it is omitted). */
-export async function revokeOtherSessions({ userId, keepSessionId }: { userId: string; keepSessionId?: string }) {
-  const { count } = await prisma.session.updateMany({
+export async function revokeOtherSessions(
+  { userId, keepSessionId }: { userId: string; keepSessionId?: string },
+  db: Pick<Tx, "session"> = prisma,
+) {
+  const { count } = await db.session.updateMany({
     where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
     data: { revokedAt: new Date() },
   });

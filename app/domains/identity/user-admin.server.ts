@@ -7,6 +7,9 @@ import { changedFields } from "~/domains/platform/audit-diff";
 import { recordAudit } from "~/domains/platform/audit.server";
 import { clampPage } from "~/domains/platform/list-query";
 import { prisma, type Tx } from "~/infra/db.server";
+import { sessionHandle } from "./account-sessions.server";
+import { permissionsNotHeld } from "./role-permissions";
+import { heldPermissions } from "./roles.server";
 import { USER_PAGE_SIZE, type UserListQuery } from "./user-admin-query";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -120,7 +123,8 @@ export async function getUserForAdmin({ userId }: { userId: string }) {
       pending: Boolean(totpDevice && !totpDevice.confirmedAt),
       backupCodesLeft: _count.backupCodes,
     },
-    sessions: sessions.map(({ id, ...session }) => ({ ...session, key: id.slice(0, 8) })),
+    // a session id is a bearer secret: the page names each session by a one-way handle instead
+    sessions: sessions.map(({ id, ...session }) => ({ ...session, handle: sessionHandle(id) })),
     loginAttempts,
   };
 }
@@ -146,6 +150,22 @@ async function currentRoles(tx: Tx, userId: string) {
 
 function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/**
+ * An actor may give or take away only roles whose every permission they hold themselves, so
+ * update:user:any cannot be used to make anyone (themselves included) more powerful than the actor.
+ * Admins hold every permission, so they may assign any role.
+ */
+async function assertCanManageRoles(tx: Tx, actorId: string, roleNames: string[]) {
+  if (roleNames.length === 0) return;
+  const rows = await tx.rolePermission.findMany({
+    where: { role: { name: { in: roleNames } } },
+    select: { permission: { select: { action: true, entity: true, access: true } } },
+  });
+  const required = rows.map(({ permission: p }) => `${p.action}:${p.entity}:${p.access}`);
+  if (permissionsNotHeld(await heldPermissions(tx, actorId), required).length > 0)
+    throw new DomainError("role_not_grantable", "You can only assign or remove roles whose permissions you hold yourself.");
 }
 
 type ProfileInput = { name: string; email: string; timeZone: string; locale: string };
@@ -184,6 +204,8 @@ export async function setUserRoles({ actorId, ipAddress, userId, roleNames }: Ac
     const before = await currentRoles(tx, userId);
     const diff = changedFields({ roles: before }, { roles: wanted });
     if (!diff) return { changed: false };
+    const touched = [...wanted.filter((name) => !before.includes(name)), ...before.filter((name) => !wanted.includes(name))];
+    await assertCanManageRoles(tx, actorId, touched);
     const losesAdmin = before.includes("admin") && !wanted.includes("admin");
     if (losesAdmin && actorId === userId) throw new DomainError("self_admin", "You cannot remove your own admin role.");
     if (losesAdmin && (await otherActiveAdmins(tx, userId)) === 0)
