@@ -1,6 +1,7 @@
 // The admin area end to end, with and without JavaScript: find a person, change their roles,
 // deactivate them (their open session ends and they cannot sign in again), read the audit rows;
 // a blogger gets a 403 page and a forged POST from them changes nothing.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Browser } from "@playwright/test";
 import { auditRows, createUser, db } from "../fixtures/db";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
@@ -128,4 +129,68 @@ test("the users page has no serious accessibility violations and sorts without J
   await nameHeader.getByRole("link").click();
   await expect(page).toHaveURL(/sort=name/);
   await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "ascending");
+});
+
+/** A role holding exactly `keys` (unique per test run, as both projects share the database). */
+async function createRoleWith(name: string, keys: string[]) {
+  const id = `e2erole${randomUUID().replace(/-/g, "").slice(0, 18)}`;
+  await db().query(`INSERT INTO "Role" ("id","name","description") VALUES ($1,$2,'')`, [id, name]);
+  await db().query(
+    `INSERT INTO "RolePermission" ("roleId","permissionId")
+     SELECT $1, "id" FROM "Permission" WHERE ("action" || ':' || "entity" || ':' || "access") = ANY($2::text[])`,
+    [id, keys],
+  );
+}
+
+test("a support person with update:user:any cannot make themself or anyone else an admin", async ({ page }) => {
+  const role = `support-${randomUUID().slice(0, 8)}`;
+  await createRoleWith(role, ["read:admin:any", "read:user:any", "update:user:any", "create:api-key:any"]);
+  const support = await createUser({ roles: [role] });
+  const target = await createUser({ roles: ["employee"] });
+  await loginAs(page, support.email, support.password, { redirectTo: `/admin/users/${support.id}` });
+  await expect(page.getByText("Roles with a permission you do not hold yourself are locked")).toBeVisible();
+  await expect(page.getByLabel("admin", { exact: true })).toBeDisabled();
+  await expect(page.getByLabel(role, { exact: true })).toBeEnabled();
+
+  // what they may do still works, and a role they cannot give is kept when they save
+  await page.goto(`/admin/users/${target.id}`);
+  await expect(page.getByLabel("employee", { exact: true })).toBeDisabled(); // employee carries read:employee-portal:own
+  await page.getByLabel("user", { exact: true }).check();
+  await page.getByRole("button", { name: "Save roles" }).click();
+  await expect(page.getByText("Roles saved.")).toBeVisible();
+  expect(await rolesOf(target.id)).toEqual(["employee", "user"]);
+
+  // a forged form is refused by the server
+  const token = await page.locator('input[name="csrf"]').first().inputValue();
+  for (const userId of [support.id, target.id]) {
+    const forged = await page.request.post(`/admin/users/${userId}`, {
+      form: { csrf: token, intent: "roles", roles: "admin" },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+  }
+  expect(await rolesOf(support.id)).toEqual([role]);
+  expect(await rolesOf(target.id)).toEqual(["employee", "user"]);
+});
+
+test("sign-in attempts show their reason in words, and the raw code for one it does not know", async ({ page }) => {
+  const admin = await createUser({ roles: ["admin"] });
+  const target = await createUser({ roles: ["user"] });
+  for (const [reason, minutesAgo] of [
+    ["wrong_password", 3],
+    ["rate_limited", 2],
+    ["some_future_code", 1],
+  ] as const) {
+    await db().query(
+      `INSERT INTO "LoginAttempt" ("id","email","userId","ipAddress","success","reason","createdAt")
+       VALUES ($1,$2,$3,'198.51.100.9',false,$4,now() - ($5 || ' minutes')::interval)`,
+      [`e2eattempt${randomUUID().replace(/-/g, "").slice(0, 16)}`, target.email, target.id, reason, String(minutesAgo)],
+    );
+  }
+  await loginAs(page, admin.email, admin.password, { redirectTo: `/admin/users/${target.id}` });
+  const attempts = page.getByRole("table", { name: "Recent sign-in attempts" });
+  await expect(attempts.getByRole("cell", { name: "Wrong password", exact: true })).toBeVisible();
+  await expect(attempts.getByRole("cell", { name: "Too many attempts", exact: true })).toBeVisible();
+  await expect(attempts.getByRole("cell", { name: "some_future_code", exact: true })).toBeVisible();
+  await expect(attempts.getByText("wrong_password")).toHaveCount(0);
 });

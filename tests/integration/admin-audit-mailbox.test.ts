@@ -1,5 +1,5 @@
 // /admin/audit filters and /admin/dev/mailbox listing and sanitized display.
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { recordAudit } from "~/domains/platform/audit.server";
 import { prisma } from "~/infra/db.server";
 import * as audit from "~/routes/admin+/audit";
@@ -8,7 +8,7 @@ import * as mailbox from "~/routes/admin+/dev.mailbox._index";
 import { createUser } from "../factories/users";
 import { getRequest } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
-import { payloadOf, run } from "./admin-helpers";
+import { payloadOf, run, statusOf } from "./admin-helpers";
 
 describe("admin audit log", () => {
   let adminId: string;
@@ -63,6 +63,24 @@ describe("admin audit log", () => {
     expect(all.actions).toEqual(["role.create", "user.deactivate", "user.roles.update"]);
     expect(Object.values(all.targets).sort()).toEqual(["auditor@example.com", "other@example.com"]);
   });
+
+  it('keeps filtering and linking rows written by the account flows (entity type "user")', async () => {
+    const person = await createUser({ email: "newcomer@example.com" });
+    for (const action of ["user.registered", "user.email_verified", "user.password_reset", "user.mfa_enabled"])
+      await recordAudit({ actorId: person.id, action, entityType: "user", entityId: person.id });
+    const data = payloadOf<{ entries: Array<{ action: string }>; entityTypes: string[]; targets: Record<string, string> }>(
+      await run(audit.loader, await getRequest("/admin/audit?entityType=user&actor=newcomer", { userId: adminId })),
+    );
+    expect(data.entries.map((e) => e.action).sort()).toEqual([
+      "user.email_verified",
+      "user.mfa_enabled",
+      "user.password_reset",
+      "user.registered",
+    ]);
+    expect(data.entityTypes).toEqual(["role", "user"]);
+    expect(data.targets[person.id]).toBe("newcomer@example.com");
+    expect((await entries("?action=user.password_reset")).total).toBe(1);
+  });
 });
 
 describe("admin dev mailbox", () => {
@@ -102,5 +120,48 @@ describe("admin dev mailbox", () => {
     expect(shown.email.safeHtml).not.toMatch(/script|onclick|javascript:/);
     expect(shown.email.safeHtml).toContain("Hi");
     expect(shown.email).not.toHaveProperty("html");
+  });
+});
+
+describe("admin dev mailbox with SMTP configured", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("answers 404 on every mailbox page and drops it from the admin navigation", async () => {
+    await resetDatabase();
+    const adminId = (await createUser({ roles: ["admin"] })).id;
+    const stored = await prisma.devEmail.create({
+      data: { to: "a@example.com", from: "app@example.com", subject: "Reset", text: "https://verso.test/reset?token=x" },
+    });
+    vi.resetModules();
+    vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:2525");
+    const list = await import("~/routes/admin+/dev.mailbox._index");
+    const one = await import("~/routes/admin+/dev.mailbox.$emailId");
+    const layout = await import("~/routes/admin+/_layout");
+    expect(statusOf(await run(list.loader, await getRequest("/admin/dev/mailbox", { userId: adminId })))).toBe(404);
+    const shown = await run(one.loader, await getRequest(`/admin/dev/mailbox/${stored.id}`, { userId: adminId }), {
+      emailId: stored.id,
+    });
+    expect(statusOf(shown)).toBe(404);
+    expect(await (shown as Response).text()).not.toContain("token");
+    const nav = payloadOf<{ nav: Array<{ to: string }> }>(
+      await run(layout.loader, await getRequest("/admin", { userId: adminId })),
+    );
+    expect(nav.nav.map((item) => item.to)).not.toContain("/admin/dev/mailbox");
+    expect(nav.nav.map((item) => item.to)).toContain("/admin/audit");
+  });
+
+  it("still needs read:mailbox:any without SMTP, and lists the mailbox in the navigation", async () => {
+    await resetDatabase();
+    const plain = (await createUser({ roles: ["blogger"] })).id;
+    const admin = (await createUser({ roles: ["admin"] })).id;
+    expect(statusOf(await run(mailbox.loader, await getRequest("/admin/dev/mailbox", { userId: plain })))).toBe(403);
+    const layout = await import("~/routes/admin+/_layout");
+    const nav = payloadOf<{ nav: Array<{ to: string }> }>(
+      await run(layout.loader, await getRequest("/admin", { userId: admin })),
+    );
+    expect(nav.nav.map((item) => item.to)).toContain("/admin/dev/mailbox");
   });
 });

@@ -100,4 +100,67 @@ describe("admin roles", () => {
       statusOf(await run(role.loader, await getRequest("/admin/roles/temp", { userId: adminId }), { roleName: "temp" })),
     ).toBe(404);
   });
+  describe("who may add which permission", () => {
+    const MANAGER = ["read:admin:any", "read:role:any", "update:role:any", "read:post:any"];
+
+    async function manager() {
+      const permissions = await prisma.permission.findMany();
+      const wanted = permissions.filter((p) => MANAGER.includes(`${p.action}:${p.entity}:${p.access}`));
+      expect(wanted).toHaveLength(MANAGER.length);
+      await prisma.role.create({
+        data: { name: "role-manager", permissions: { create: wanted.map((p) => ({ permissionId: p.id })) } },
+      });
+      return (await createUser({ email: "manager@example.com", roles: ["role-manager"] })).id;
+    }
+    const editAs = async (actorId: string, name: string, fields: Record<string, string | string[]>) =>
+      run(role.action, await formRequest(`/admin/roles/${name}`, fields, { userId: actorId }), { roleName: name });
+
+    it("refuses a non-admin with update:role:any adding a permission they lack, to their own role or another", async () => {
+      const managerId = await manager();
+      const own = await editAs(managerId, "role-manager", {
+        intent: "save",
+        description: "",
+        permissions: [...MANAGER, "update:user:any"],
+      });
+      expect(statusOf(own)).toBe(403);
+      expect(payloadOf<{ message: string }>(own).message).toBe("You can only add permissions that you hold yourself.");
+      expect(await permissionsOf("role-manager")).toEqual([...MANAGER].sort());
+      const blogger = await permissionsOf("blogger");
+      const other = await editAs(managerId, "blogger", {
+        intent: "save",
+        description: "Writes and publishes content.",
+        permissions: [...blogger, "read:audit:any"],
+      });
+      expect(statusOf(other)).toBe(403);
+      expect(await permissionsOf("blogger")).toEqual(blogger);
+      expect(await prisma.auditLog.count()).toBe(0);
+    });
+
+    it("lets a non-admin add a permission they hold and remove any, and locks the rest in the form", async () => {
+      const managerId = await manager();
+      const ok = await editAs(managerId, "user", {
+        intent: "save",
+        description: "A customer or member with access to their own account.",
+        permissions: ["read:post:any"],
+      });
+      expect(statusOf(ok)).toBe(302);
+      expect(await permissionsOf("user")).toEqual(["read:post:any"]);
+      const data = payloadOf<{ locked: string[] }>(
+        await run(role.loader, await getRequest("/admin/roles/blogger", { userId: managerId }), { roleName: "blogger" }),
+      );
+      expect(data.locked).toContain("update:user:any");
+      expect(data.locked).not.toContain("read:post:any"); // held by the manager
+      expect(data.locked).not.toContain("create:post:own"); // the role has it already (it may be removed)
+    });
+
+    it("still lets an admin add any permission", async () => {
+      const result = await edit("user", { intent: "save", description: "", permissions: ["update:user:any"] });
+      expect(statusOf(result)).toBe(302);
+      expect(await permissionsOf("user")).toEqual(["update:user:any"]);
+      const data = payloadOf<{ locked: string[] }>(
+        await run(role.loader, await getRequest("/admin/roles/user", { userId: adminId }), { roleName: "user" }),
+      );
+      expect(data.locked).toEqual([]);
+    });
+  });
 });

@@ -2,6 +2,7 @@
 // sort and pages; role changes, deactivation and their audit rows; self-protection; concurrency.
 import { beforeEach, describe, expect, it } from "vitest";
 import { getSessionUser } from "~/domains/identity/sessions.server";
+import { sessionHandle } from "~/domains/identity/account-sessions.server";
 import { setUserRoles } from "~/domains/identity/user-admin.server";
 import { prisma } from "~/infra/db.server";
 import * as user from "~/routes/admin+/users.$userId";
@@ -10,6 +11,15 @@ import { createUser } from "../factories/users";
 import { formRequest, getRequest, sessionCookie } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
 import { payloadOf, rolesOf, run, statusOf } from "./admin-helpers";
+
+/** A custom role holding exactly `keys`, given to a new person; returns that person's id. */
+async function userWithPermissions(roleName: string, keys: string[]) {
+  const permissions = await prisma.permission.findMany();
+  const wanted = permissions.filter((p) => keys.includes(`${p.action}:${p.entity}:${p.access}`));
+  expect(wanted).toHaveLength(keys.length);
+  await prisma.role.create({ data: { name: roleName, permissions: { create: wanted.map((p) => ({ permissionId: p.id })) } } });
+  return (await createUser({ email: `${roleName}@example.com`, roles: [roleName] })).id;
+}
 
 type ListData = { users: Array<{ email: string; name: string }>; total: number; query: { page: number } };
 
@@ -240,5 +250,100 @@ describe("admin users", () => {
       current = (row.after as { roles: string[] }).roles;
     }
     expect(current).toEqual(final);
+  });
+  describe("who may assign which role", () => {
+    const SUPPORT = ["read:admin:any", "read:user:any", "update:user:any", "create:api-key:any"];
+
+    it("refuses a non-admin with update:user:any giving the admin role to themself or anyone, writing nothing", async () => {
+      const supportId = await userWithPermissions("support", SUPPORT);
+      const target = await createUser({ roles: ["user"] });
+      for (const [userId, roles] of [
+        [supportId, ["support", "admin"]],
+        [target.id, ["user", "admin"]],
+        [target.id, ["blogger"]], // blogger carries create:post:own and read:post:any, which support lacks
+      ] as const) {
+        const result = await post(userId, { intent: "roles", roles: [...roles] }, supportId);
+        expect(statusOf(result)).toBe(403);
+        expect(payloadOf<{ message: string }>(result).message).toBe(
+          "You can only assign or remove roles whose permissions you all hold yourself.",
+        );
+      }
+      expect(await rolesOf(supportId)).toEqual(["support"]);
+      expect(await rolesOf(target.id)).toEqual(["user"]);
+      expect(await prisma.auditLog.count()).toBe(0);
+      // the domain function refuses on its own, too
+      await expect(
+        setUserRoles({ actorId: supportId, ipAddress: null, userId: supportId, roleNames: ["support", "admin"] }),
+      ).rejects.toMatchObject({ code: "role_not_grantable" });
+    });
+
+    it("refuses a non-admin taking away a role they could not give (the admin role of an admin)", async () => {
+      const supportId = await userWithPermissions("support", SUPPORT);
+      await createUser({ roles: ["admin"] });
+      const result = await post(adminId, { intent: "roles", roles: ["user"] }, supportId);
+      expect(statusOf(result)).toBe(403);
+      expect(await rolesOf(adminId)).toEqual(["admin"]);
+    });
+
+    it("lets a non-admin assign roles made only of permissions they hold, and shows the others locked", async () => {
+      const supportId = await userWithPermissions("support", SUPPORT);
+      const target = await createUser({ roles: [] });
+      expect(statusOf(await post(target.id, { intent: "roles", roles: ["user"] }, supportId))).toBe(302);
+      expect(await rolesOf(target.id)).toEqual(["user"]);
+      const data = payloadOf<{ roles: Array<{ name: string; grantable: boolean }> }>(
+        await run(user.loader, await getRequest(`/admin/users/${target.id}`, { userId: supportId }), { userId: target.id }),
+      );
+      expect(data.roles.filter((r) => r.grantable).map((r) => r.name)).toEqual(["support", "user"]);
+    });
+
+    it("still lets an admin assign the admin role", async () => {
+      const target = await createUser({ roles: ["user"] });
+      expect(statusOf(await post(target.id, { intent: "roles", roles: ["admin", "user"] }))).toBe(302);
+      expect(await rolesOf(target.id)).toEqual(["admin", "user"]);
+      const data = payloadOf<{ roles: Array<{ grantable: boolean }> }>(
+        await run(user.loader, await getRequest(`/admin/users/${target.id}`, { userId: adminId }), { userId: target.id }),
+      );
+      expect(data.roles.every((r) => r.grantable)).toBe(true);
+    });
+  });
+
+  it("names sessions by a one-way handle: the page data holds no part of any session id", async () => {
+    const target = await createUser();
+    await sessionCookie(target.id);
+    await sessionCookie(target.id);
+    const sessions = await prisma.session.findMany({ where: { userId: target.id }, select: { id: true } });
+    expect(sessions).toHaveLength(2);
+    const data = payloadOf<{ user: { sessions: Array<{ handle: string }> } }>(
+      await run(user.loader, await getRequest(`/admin/users/${target.id}`, { userId: adminId }), { userId: target.id }),
+    );
+    expect(data.user.sessions.map((s) => s.handle).sort()).toEqual(sessions.map((s) => sessionHandle(s.id)).sort());
+    const json = JSON.stringify(data);
+    const allSessionIds = await prisma.session.findMany({ select: { id: true } }); // the viewer's own too
+    for (const { id } of allSessionIds) {
+      for (let i = 0; i + 6 <= id.length; i++) expect(json).not.toContain(id.slice(i, i + 6));
+    }
+  });
+
+  it("an e-mail change by an admin leaves the new address unverified, and the audit row says so", async () => {
+    const target = await createUser({ email: "old@example.com", name: "Olga", verified: true });
+    const result = await post(target.id, {
+      intent: "profile",
+      name: "Olga",
+      email: "new@example.com",
+      timeZone: "UTC",
+      locale: "en",
+    });
+    expect(statusOf(result)).toBe(302);
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: target.id } });
+    expect(after.email).toBe("new@example.com");
+    expect(after.emailVerifiedAt).toBeNull();
+    const row = await prisma.auditLog.findFirstOrThrow({ where: { entityId: target.id, action: "user.profile.update" } });
+    expect(row.before).toMatchObject({ email: "old@example.com", emailVerifiedAt: expect.any(String) });
+    expect(row.after).toEqual({ email: "new@example.com", emailVerifiedAt: null });
+    // a change that keeps the address keeps the verification
+    const verifiedAt = new Date();
+    await prisma.user.update({ where: { id: target.id }, data: { emailVerifiedAt: verifiedAt } });
+    await post(target.id, { intent: "profile", name: "Olga B", email: "new@example.com", timeZone: "UTC", locale: "en" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: target.id } })).emailVerifiedAt).toEqual(verifiedAt);
   });
 });

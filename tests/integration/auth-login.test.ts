@@ -55,6 +55,26 @@ describe("password login", () => {
     expect((await prisma.loginAttempt.findFirst({ orderBy: { createdAt: "desc" } }))?.reason).toBe("locked");
   });
 
+  it("locks an unknown address after five failures too, with the same answer as a real account", async () => {
+    await createUser({ email: "real-lock@example.com" });
+    const real: string[] = [];
+    const ghost: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      real.push(messages((await login({ email: "real-lock@example.com", password: "Wrong-password-1" }, `198.51.100.${60 + i}`)).body));
+      const out = await login({ email: i % 2 ? " Ghost-Lock@Example.com" : "ghost-lock@example.com", password: "Wrong-password-1" }, `198.51.100.${70 + i}`);
+      expect(out.status).toBe(400);
+      ghost.push(messages(out.body));
+    }
+    const shape = (message: string) => message.replace(/after .*$/, "after <time>");
+    expect(ghost.map(shape)).toEqual(real.map(shape));
+    expect(ghost[5]).toContain("locked");
+    expect(ghost[5]).toMatch(/Try again after .+/);
+    // Even "the right password" (any password) gets the locked answer, and no password check runs.
+    const again = await login({ email: "ghost-lock@example.com", password: TEST_PASSWORD }, "198.51.100.80");
+    expect(shape(messages(again.body))).toBe(shape(real[5]));
+    expect((await prisma.loginAttempt.findFirst({ orderBy: { createdAt: "desc" } }))?.reason).toBe("locked");
+  });
+
   it("counts parallel wrong attempts exactly and locks the account", async () => {
     const user = await createUser({ email: "race@example.com" });
     await Promise.all(Array.from({ length: 10 }, () => login({ email: "race@example.com", password: "Wrong-password-1" })));

@@ -19,14 +19,14 @@ async function userWithMfa() {
   return { user, secret, codes };
 }
 
-async function passwordStep(email: string, redirectTo = "/account/security") {
-  const out = await call(loginAction as never, await formRequest("/auth/login", { email, password: TEST_PASSWORD, redirectTo }));
+async function passwordStep(email: string, redirectTo = "/account/security", clientIp = "203.0.113.7") {
+  const out = await call(loginAction as never, await formRequest("/auth/login", { email, password: TEST_PASSWORD, redirectTo }), { clientIp });
   expect(out.location).toBe("/auth/mfa");
   return cookieHeader(out.cookies);
 }
 
-async function answer(cookie: string, code: string) {
-  return call(mfaAction as never, await formRequest("/auth/mfa", { code }, { cookie }));
+async function answer(cookie: string, code: string, clientIp = "203.0.113.7") {
+  return call(mfaAction as never, await formRequest("/auth/mfa", { code }, { cookie }), { clientIp });
 }
 
 describe("second factor at sign-in", () => {
@@ -71,6 +71,51 @@ describe("second factor at sign-in", () => {
     expect(replay.location).toBe("/auth/login");
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
     expect(await prisma.loginAttempt.count({ where: { userId: user.id, reason: "mfa_invalid" } })).toBe(5);
+  });
+
+  it("evaluates at most five of twelve parallel wrong codes and ends the challenge", async () => {
+    const { user, secret } = await userWithMfa();
+    const cookie = await passwordStep(user.email, "/account/security", "198.51.100.201");
+    const results = await Promise.all(Array.from({ length: 12 }, () => answer(cookie, "000000", "198.51.100.201")));
+    expect(await prisma.loginAttempt.count({ where: { userId: user.id, reason: "mfa_invalid" } })).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.status === 400).length).toBeLessThanOrEqual(4);
+    expect(results.filter((r) => r.location === "/auth/login").length).toBeGreaterThanOrEqual(8);
+    const { otp } = await generateTOTP({ secret });
+    expect((await answer(cookie, otp, "198.51.100.201")).location).toBe("/auth/login");
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("does not give fresh guesses when the password is entered again within the window", async () => {
+    const { user, secret } = await userWithMfa();
+    const first = await passwordStep(user.email, "/account/security", "198.51.100.202");
+    for (let i = 0; i < 3; i++) expect((await answer(first, "000000", "198.51.100.202")).status).toBe(400);
+    const second = await passwordStep(user.email, "/account/security", "198.51.100.202");
+    const fourth = await answer(second, "000000", "198.51.100.202");
+    expect(fourth.status).toBe(400);
+    expect(messages(fourth.body)).toContain("1 attempt left");
+    expect((await answer(second, "000000", "198.51.100.202")).location).toBe("/auth/login");
+    // A third password entry: still no guesses left, even for the right code.
+    const third = await passwordStep(user.email, "/account/security", "198.51.100.202");
+    const { otp } = await generateTOTP({ secret });
+    expect((await answer(third, otp, "198.51.100.202")).location).toBe("/auth/login");
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+    // Once the window has moved on, the right code works again.
+    await prisma.loginAttempt.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - 16 * 60 * 1000) } });
+    const later = await passwordStep(user.email, "/account/security", "198.51.100.202");
+    const { otp: current } = await generateTOTP({ secret });
+    expect((await answer(later, current, "198.51.100.202")).location).toBe("/account/security");
+  });
+
+  it("limits answers per IP address", async () => {
+    const ip = "198.51.100.203";
+    const users = await Promise.all(Array.from({ length: 8 }, () => userWithMfa()));
+    const statuses: number[] = [];
+    for (const { user } of users) {
+      const cookie = await passwordStep(user.email, "/account/security", `198.51.100.${210 + statuses.length / 4}`);
+      for (let i = 0; i < 4; i++) statuses.push((await answer(cookie, "000000", ip)).status);
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 400)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
   });
 
   it("sends people without a pending challenge back to log in", async () => {

@@ -1,4 +1,5 @@
-// The permissions of a role as checkboxes, one group (fieldset) per entity.
+// The permissions of a role as checkboxes, one group (fieldset) per entity. `locked` permissions
+// (ones the viewer does not hold, so may not add) are shown disabled.
 import { useTranslation } from "react-i18next";
 import type { PermissionGroup } from "~/domains/identity/role-permissions";
 
@@ -6,13 +7,16 @@ export function PermissionMatrix({
   groups,
   granted,
   disabled,
+  locked = [],
 }: {
   groups: PermissionGroup[];
   granted: string[];
   disabled?: boolean;
+  locked?: string[];
 }) {
   const { t } = useTranslation("admin");
   const held = new Set(granted);
+  const lockedSet = new Set(locked);
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {groups.map((group) => (
@@ -29,6 +33,7 @@ export function PermissionMatrix({
                     name="permissions"
                     value={permission.key}
                     defaultChecked={held.has(permission.key)}
+                    disabled={lockedSet.has(permission.key)}
                     className="h-4 w-4"
                   />
                   <label htmlFor={id} className="text-sm">

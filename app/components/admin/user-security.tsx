@@ -74,7 +74,7 @@ export function MfaState({
 }
 
 type SessionRow = {
-  key: string;
+  handle: string;
   ipAddress: string | null;
   userAgent: string | null;
   createdAt: DateValue;
@@ -108,7 +108,7 @@ export function SessionsTable({ sessions, canUpdate }: { sessions: SessionRow[];
           </thead>
           <tbody className="divide-y divide-slate-200">
             {sessions.map((session) => (
-              <tr key={session.key}>
+              <tr key={session.handle}>
                 <td className="max-w-xs truncate px-2 py-1">{session.userAgent ?? "—"}</td>
                 <td className="px-2 py-1">{session.ipAddress ?? "—"}</td>
                 <td className="px-2 py-1 whitespace-nowrap">{formatDate(session.createdAt)}</td>
@@ -153,7 +153,7 @@ export function LoginAttemptsTable({ attempts }: { attempts: AttemptRow[] }) {
           <tr key={attempt.id}>
             <td className="px-2 py-1 whitespace-nowrap">{formatDate(attempt.createdAt)}</td>
             <td className="px-2 py-1">{attempt.success ? t("users.attempts.success") : t("users.attempts.failure")}</td>
-            <td className="px-2 py-1">{attempt.reason}</td>
+            <td className="px-2 py-1">{t(`users.attempts.reasons.${attempt.reason}`, { defaultValue: attempt.reason })}</td>
             <td className="px-2 py-1">{attempt.ipAddress}</td>
           </tr>
         ))}

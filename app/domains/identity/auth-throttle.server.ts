@@ -14,8 +14,15 @@ export const AUTH_LIMITS = {
   /** Sign-in codes asked for one address, and from one IP address. */
   codeEmail: (): LimiterOptions => ({ keyPrefix: "auth:code-email", points: 5, durationSeconds: 15 * MINUTE }),
   codeIp: (): LimiterOptions => ({ keyPrefix: "auth:code-ip", points: 20, durationSeconds: 15 * MINUTE }),
-  /** Guesses at a sign-in code for one address (six digits must not be guessable). */
+  /**
+   * Guesses at a sign-in code for one normalised address, and from one IP address (six digits
+   * must not be guessable). The binding limit is server-side: five wrong guesses spend the code
+   * (claimCodeGuess in email-code.server); these only slow down whoever keeps trying.
+   */
   codeVerify: (): LimiterOptions => ({ keyPrefix: "auth:code-verify", points: 5, durationSeconds: 10 * MINUTE }),
+  codeVerifyIp: (): LimiterOptions => ({ keyPrefix: "auth:code-verify-ip", points: 20, durationSeconds: 10 * MINUTE }),
+  /** Answers to the second-factor challenge from one IP address (on top of five per account). */
+  mfaIp: (): LimiterOptions => ({ keyPrefix: "auth:mfa-ip", points: 30, durationSeconds: 15 * MINUTE }),
   /** Verification e-mails sent again for one account. */
   resendVerification: (): LimiterOptions => ({ keyPrefix: "auth:resend-verification", points: 3, durationSeconds: 15 * MINUTE }),
 };

@@ -1,17 +1,19 @@
 // One-time sign-in codes by e-mail (remix-auth-totp generates and checks them against its
 // encrypted cookie). On top of that, every code we send is a Verification row: a code (or its
-// magic link) signs in once, and never after its ten minutes. Unknown addresses get no e-mail and
+// magic link) signs in once, and never after its ten minutes. Wrong guesses are counted here, per
+// normalised address (never trusting the cookie's spelling): five spend the code. Unknown addresses get no e-mail and
 // no row, and the person sees the same page as for a known one.
 import { createDecipheriv, createHash, hkdfSync } from "node:crypto";
 import { prisma } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
-import { appLink, sendSignInCodeEmail } from "./identity-emails.server";
-import { recordLoginAttempt } from "./login.server";
-import { requiresMfa } from "./login.server";
+import { appLink, runDetached, sendSignInCodeEmail } from "./identity-emails.server";
+import { recordLoginAttempt, requiresMfa } from "./login.server";
 import { normaliseEmail } from "./registration.server";
 
 export const SIGN_IN_CODE_PERIOD_SECONDS = 10 * 60;
 export const EMAIL_CODE_COOKIE = "_totp";
+/** Wrong guesses at one issued code before it is spent and a new one must be requested. */
+export const MAX_CODE_GUESSES = 5;
 
 /** The strategy's 64-hex-character secret, derived from ENCRYPTION_KEY (never the key itself). */
 export function emailCodeSecret(): string {
@@ -23,8 +25,17 @@ function codeHash(email: string, code: string) {
   return createHash("sha256").update(`sign_in_code:${normaliseEmail(email)}:${code.trim()}`).digest("hex");
 }
 
-/** Send the code to an active account and remember that it was issued; silent for anyone else. */
-export async function issueSignInCode({ email, code, magicLink }: { email: string; code: string; magicLink: string }): Promise<void> {
+/**
+ * Send the code to an active account and remember that it was issued; silent for anyone else.
+ * The lookup, the rows and the e-mail run detached from the request (see `runDetached`), so the
+ * answer takes the same time for known and unknown addresses. The worker queue (issue 3) replaces
+ * the detached promise with an enqueued job.
+ */
+export function issueSignInCode({ email, code, magicLink }: { email: string; code: string; magicLink: string }): void {
+  runDetached("sign-in code", () => issueSignInCodeNow({ email, code, magicLink }));
+}
+
+async function issueSignInCodeNow({ email, code, magicLink }: { email: string; code: string; magicLink: string }): Promise<void> {
   const address = normaliseEmail(email);
   const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true, name: true, locale: true, status: true } });
   if (!user || user.status !== "active") return;
@@ -97,8 +108,60 @@ export function readEmailCodeCookie(cookieHeader: string | null): { email: strin
   return { email: params.get("email"), error: params.get("error"), pending: Boolean(params.get("totp")) };
 }
 
-export async function recordFailedCodeAttempt({ email, ipAddress }: { email: string; ipAddress: string }) {
+export type CodeGuessClaim = { allowed: true; claimId: string } | { allowed: false };
+
+/** The outstanding code of an address: guesses count from when it was issued. */
+async function outstandingCodeSince(address: string, now: Date): Promise<Date> {
+  const code = await prisma.verification.findFirst({
+    where: { type: "sign_in_code", target: address, usedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  return code?.createdAt ?? new Date(now.getTime() - SIGN_IN_CODE_PERIOD_SECONDS * 1000);
+}
+
+function wrongGuessesSince(address: string, since: Date) {
+  return prisma.loginAttempt.count({ where: { email: address, reason: "code_invalid", createdAt: { gte: since } } });
+}
+
+/** Spend every outstanding code of the address: a new one must be requested. */
+async function invalidateOutstandingCodes(address: string, now: Date) {
+  await prisma.verification.updateMany({ where: { type: "sign_in_code", target: address, usedAt: null }, data: { usedAt: now } });
+}
+
+/**
+ * Claim one guess at the address's outstanding code BEFORE the code is checked. Guesses are
+ * counted on the server per normalised address (whatever spelling the browser's cookie carries):
+ * the claim is written first as a wrong guess ("code_invalid") and only then counted, so parallel
+ * requests cannot get more than MAX_CODE_GUESSES evaluations between them. Over the limit, the
+ * outstanding code is spent and the claim is recorded as "rate_limited".
+ */
+export async function claimCodeGuess({ email, ipAddress }: { email: string; ipAddress: string }): Promise<CodeGuessClaim> {
   const address = normaliseEmail(email);
+  const now = new Date();
   const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true } });
-  await recordLoginAttempt({ email: address, userId: user?.id ?? null, ipAddress, success: false, reason: "code_invalid" });
+  const claim = await prisma.loginAttempt.create({
+    data: { email: address.slice(0, 320), userId: user?.id ?? null, ipAddress, success: false, reason: "code_invalid" },
+    select: { id: true },
+  });
+  const since = await outstandingCodeSince(address, now);
+  if ((await wrongGuessesSince(address, since)) <= MAX_CODE_GUESSES) return { allowed: true, claimId: claim.id };
+  await prisma.loginAttempt.update({ where: { id: claim.id }, data: { reason: "rate_limited" }, select: { id: true } });
+  await invalidateOutstandingCodes(address, now);
+  return { allowed: false };
+}
+
+/**
+ * After the strategy answered a claimed guess: a right code drops the claim (redeemSignInCode
+ * recorded the outcome); a wrong one stays counted, and the last allowed wrong guess spends the code.
+ */
+export async function settleCodeGuess({ email, claimId, succeeded }: { email: string; claimId: string; succeeded: boolean }) {
+  if (succeeded) {
+    await prisma.loginAttempt.deleteMany({ where: { id: claimId } });
+    return;
+  }
+  const address = normaliseEmail(email);
+  const now = new Date();
+  const since = await outstandingCodeSince(address, now);
+  if ((await wrongGuessesSince(address, since)) >= MAX_CODE_GUESSES) await invalidateOutstandingCodes(address, now);
 }

@@ -1,8 +1,12 @@
 // Password sign-in: lockout after repeated failures, the same answer for an unknown e-mail and a
 // wrong password (with an argon2 verify against a dummy hash so timing matches), deactivated
-// accounts refused, and a LoginAttempt row for every outcome.
+// accounts refused, and a LoginAttempt row for every outcome. Unknown addresses "lock" too, after
+// the same five failures and for the same fifteen minutes, so the locked answer does not reveal
+// that an account exists.
 import { prisma } from "~/infra/db.server";
-import { isLocked, lockExpired, lockUntil, reachesLock } from "./lockout";
+import { getLimiter } from "~/infra/rate-limit.server";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { isLocked, lockExpired, LOCK_DURATION_MS, lockUntil, MAX_FAILED_LOGINS, reachesLock } from "./lockout";
 import { getDummyHash, verifyPassword } from "./password-hash.server";
 import { normaliseEmail } from "./registration.server";
 
@@ -71,6 +75,38 @@ async function registerFailure(user: { id: string; lockedUntil: Date | null }, n
   }
 }
 
+/**
+ * The lockout of an address without an account, mirroring the real one: failures are counted per
+ * normalised address (for a day, as no account row keeps them) and the fifth locks the address for
+ * LOCK_DURATION_MS; the first failure after the lock starts a fresh count. Redis-backed when
+ * REDIS_URL is set, like every rate limit.
+ */
+const UNKNOWN_EMAIL_LOCK = {
+  keyPrefix: "auth:unknown-email-lock",
+  // The limiter refuses the consume that goes past `points`, i.e. the fifth failure, and blocks then.
+  points: MAX_FAILED_LOGINS - 1,
+  durationSeconds: 24 * 60 * 60,
+  blockSeconds: LOCK_DURATION_MS / 1000,
+};
+
+/** Until when an unknown address is locked, or null. */
+async function unknownEmailLockedUntil(address: string, now: Date): Promise<Date | null> {
+  const state = await getLimiter(UNKNOWN_EMAIL_LOCK).get(address);
+  if (!state || state.consumedPoints <= UNKNOWN_EMAIL_LOCK.points) return null;
+  return new Date(now.getTime() + state.msBeforeNext);
+}
+
+/** One more failure for an unknown address; the date when this failure locks it. */
+async function registerUnknownFailure(address: string, now: Date): Promise<Date | null> {
+  try {
+    await getLimiter(UNKNOWN_EMAIL_LOCK).consume(address);
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return new Date(now.getTime() + error.msBeforeNext);
+    throw error;
+  }
+}
+
 export async function attemptPasswordLogin({ email, password, ipAddress }: { email: string; password: string; ipAddress: string }): Promise<PasswordLoginResult> {
   const address = normaliseEmail(email);
   const now = new Date();
@@ -79,9 +115,16 @@ export async function attemptPasswordLogin({ email, password, ipAddress }: { ema
     select: { id: true, name: true, status: true, lockedUntil: true, password: { select: { hash: true } } },
   });
   if (!user) {
+    // The same steps as for an account: a lock answers at once, otherwise a full password check.
+    const lockedUntil = await unknownEmailLockedUntil(address, now);
+    if (lockedUntil) {
+      await recordLoginAttempt({ email: address, ipAddress, success: false, reason: "locked" });
+      return { status: "locked", lockedUntil };
+    }
     await verifyPassword(await getDummyHash(), password);
+    const lockedNow = await registerUnknownFailure(address, now);
     await recordLoginAttempt({ email: address, ipAddress, success: false, reason: "unknown_email" });
-    return { status: "invalid" };
+    return lockedNow ? { status: "locked", lockedUntil: lockedNow } : { status: "invalid" };
   }
   if (user.lockedUntil && isLocked(user, now)) {
     await recordLoginAttempt({ email: address, userId: user.id, ipAddress, success: false, reason: "locked" });

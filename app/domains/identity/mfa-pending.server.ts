@@ -27,10 +27,6 @@ export async function readMfaPending(request: Request): Promise<MfaPending | nul
   return pending;
 }
 
-export function challengeStartedAt(pending: MfaPending) {
-  return new Date(pending.expiresAt - MFA_CHALLENGE_TTL_MS);
-}
-
 /** Set-Cookie header that records one more wrong answer in the pending challenge. */
 export async function countMfaFailure(request: Request): Promise<string> {
   const session = await getCookieSessionFor(request);

@@ -4,15 +4,24 @@
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
 import { prisma } from "~/infra/db.server";
-import { sendPasswordResetEmail } from "./identity-emails.server";
+import { runDetached, sendPasswordResetEmail } from "./identity-emails.server";
 import { hashPassword } from "./password-hash.server";
 import { normaliseEmail } from "./registration.server";
 import { consumeVerification, createVerification, getUsableVerification } from "./verification.server";
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
-/** Send a reset link when the address belongs to an active account; does nothing otherwise. */
+/**
+ * Send a reset link when the address belongs to an active account; does nothing otherwise. The
+ * lookup, the token and the e-mail run detached from the request (see `runDetached`), so the
+ * answer takes the same time for known and unknown addresses. The worker queue (issue 3) replaces
+ * the detached promise with an enqueued job.
+ */
 export async function requestPasswordReset({ email, ipAddress }: { email: string; ipAddress: string }): Promise<void> {
+  runDetached("password reset", () => requestPasswordResetNow({ email, ipAddress }));
+}
+
+async function requestPasswordResetNow({ email, ipAddress }: { email: string; ipAddress: string }): Promise<void> {
   const address = normaliseEmail(email);
   const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true, name: true, locale: true, status: true } });
   if (!user || user.status !== "active") return;

@@ -26,6 +26,22 @@ export async function listRoles() {
   return roles.map(({ _count, id: _id, ...role }) => ({ ...role, userCount: _count.users, permissionCount: _count.permissions }));
 }
 
+/** Names of the roles whose every permission is in `held`: the roles a person holding `held` may assign. */
+export async function grantableRoleNames(held: ReadonlySet<string>) {
+  const roles = await prisma.role.findMany({
+    orderBy: { name: "asc" },
+    select: { name: true, permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } },
+  });
+  return roles
+    .filter((role) => {
+      const keys = role.permissions.map(({ permission }) =>
+        formatPermission(permission as Parameters<typeof formatPermission>[0]),
+      );
+      return permissionsNotHeld(held, keys).length === 0;
+    })
+    .map((role) => role.name);
+}
+
 export async function listRoleNames() {
   const roles = await prisma.role.findMany({ orderBy: { name: "asc" }, select: { name: true } });
   return roles.map((role) => role.name);

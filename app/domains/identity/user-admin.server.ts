@@ -174,18 +174,35 @@ export async function updateUserProfile({ actorId, ipAddress, userId, ...input }
   try {
     return await prisma.$transaction(async (tx) => {
       await lockUser(tx, userId);
-      const before = await tx.user.findUniqueOrThrow({
+      const { emailVerifiedAt, ...before } = await tx.user.findUniqueOrThrow({
         where: { id: userId },
-        select: { name: true, email: true, timeZone: true, locale: true },
+        select: { name: true, email: true, timeZone: true, locale: true, emailVerifiedAt: true },
       });
       const diff = changedFields<ProfileInput>(before, input);
       if (!diff) return { changed: false };
+      // nobody has proved they read mail at the new address: it starts out unverified
+      const unverify = diff.after.email !== undefined && emailVerifiedAt !== null;
       if (diff.after.email) {
         const taken = await tx.user.findFirst({ where: { email: diff.after.email, id: { not: userId } }, select: { id: true } });
         if (taken) throw new DomainError("email_taken", "Another account uses this e-mail address.");
       }
-      await tx.user.update({ where: { id: userId }, data: diff.after, select: { id: true } });
-      await recordAudit({ actorId, action: "user.profile.update", entityType: "user", entityId: userId, ...diff, ipAddress }, tx);
+      await tx.user.update({
+        where: { id: userId },
+        data: { ...diff.after, ...(diff.after.email !== undefined ? { emailVerifiedAt: null } : {}) },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          actorId,
+          action: "user.profile.update",
+          entityType: "user",
+          entityId: userId,
+          before: { ...diff.before, ...(unverify ? { emailVerifiedAt: emailVerifiedAt.toISOString() } : {}) },
+          after: { ...diff.after, ...(unverify ? { emailVerifiedAt: null } : {}) },
+          ipAddress,
+        },
+        tx,
+      );
       return { changed: true };
     });
   } catch (error) {

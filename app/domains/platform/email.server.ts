@@ -14,15 +14,24 @@ export async function sendEmail(message: EmailMessage): Promise<{ delivery: "smt
   const env = getEnv();
   if (env.SMTP_URL) {
     const info = await getSmtpTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, ...message });
-    logger.info({ to: message.to, subject: message.subject, messageId: info.messageId }, "e-mail sent over SMTP");
+    // Only who and which delivery: subjects and bodies can carry one-time codes and links.
+    logger.info({ to: message.to, messageId: info.messageId }, "e-mail sent over SMTP");
     return { delivery: "smtp", id: String(info.messageId) };
   }
   const stored = await prisma.devEmail.create({
     data: { from: env.MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html ?? null },
     select: { id: true },
   });
-  logger.info({ to: message.to, subject: message.subject, devEmailId: stored.id }, "e-mail stored in the development mailbox");
+  logger.info({ to: message.to, devEmailId: stored.id }, "e-mail stored in the development mailbox");
   return { delivery: "dev-mailbox", id: stored.id };
+}
+
+/**
+ * The development mailbox is only a stand-in for SMTP: once SMTP_URL is set, mail goes out and the
+ * mailbox pages (which show sign-in and reset links) answer 404.
+ */
+export function isDevMailboxEnabled(): boolean {
+  return !getEnv().SMTP_URL;
 }
 
 /** Newest first, optionally only mail to addresses containing `to`; a page past the end is the last page. */

@@ -1,5 +1,6 @@
 // Enter the e-mailed sign-in code, or arrive through its magic link (?t=…). Each code works once;
-// guesses are limited per address. People with an authenticator continue to /auth/mfa.
+// guesses are counted on the server per normalised address (five wrong ones spend the code) and
+// limited per address and per IP. People with an authenticator continue to /auth/mfa.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -12,8 +13,9 @@ import { FormError } from "~/components/ui/form-error";
 import { retryMinutes, throttle } from "~/domains/identity/auth-throttle.server";
 import { EMAIL_CODE_PATHS } from "~/domains/identity/auth-paths";
 import { authenticateWith, withFormBody } from "~/domains/identity/authenticator.server";
-import { readEmailCodeCookie, recordFailedCodeAttempt } from "~/domains/identity/email-code.server";
+import { claimCodeGuess, readEmailCodeCookie, settleCodeGuess } from "~/domains/identity/email-code.server";
 import { requireAnonymous } from "~/domains/identity/guards.server";
+import { normaliseEmail } from "~/domains/identity/registration.server";
 import { signInCodeSchema, type Translate } from "~/domains/identity/schemas";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { AuthHeading, Notice, useIdentityT } from "./components/auth-ui";
@@ -40,8 +42,24 @@ function errorMessage(t: Translate, key: string | null) {
   return t(`auth.code.errors.${KNOWN_ERRORS.has(key) ? key : "generic"}`);
 }
 
-/** Run the strategy; a failure (redirect back to this page) is recorded as a failed sign-in. */
-async function runStrategy(request: Request, ipAddress: string, email: string | null, t: Translate) {
+type Refusal = { message: string; retryAfterSeconds: number | null };
+
+/**
+ * Count this guess before the strategy looks at it: per IP and per normalised address in the
+ * rate limiters, then as a claimed guess in the database (the binding limit: five wrong guesses
+ * spend the code, whatever spelling of the address the cookie carries).
+ */
+async function admitGuess(ipAddress: string, email: string | null, t: Translate): Promise<{ refused: Refusal } | { claimId: string | null }> {
+  const limited = await throttle(email ? [["codeVerifyIp", ipAddress], ["codeVerify", normaliseEmail(email)]] : [["codeVerifyIp", ipAddress]]);
+  if (limited) return { refused: { message: t("auth.tooManyRequests", { minutes: retryMinutes(limited) }), retryAfterSeconds: limited.retryAfterSeconds } };
+  if (!email) return { claimId: null };
+  const claim = await claimCodeGuess({ email, ipAddress });
+  if (!claim.allowed) return { refused: { message: t("auth.code.errors.rateLimitExceeded"), retryAfterSeconds: null } };
+  return { claimId: claim.claimId };
+}
+
+/** Run the strategy; a failure (redirect back to this page) stays counted as a wrong guess. */
+async function runStrategy(request: Request, ipAddress: string, email: string | null, claimId: string | null, t: Translate) {
   try {
     await authenticateWith("email-code", request, {
       ipAddress,
@@ -51,16 +69,11 @@ async function runStrategy(request: Request, ipAddress: string, email: string | 
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
     const location = thrown.headers.get("Location");
-    if (email && location && new URL(location, request.url).pathname === EMAIL_CODE_PATHS.verify) {
-      await recordFailedCodeAttempt({ email, ipAddress });
-    }
+    const failed = !location || new URL(location, request.url).pathname === EMAIL_CODE_PATHS.verify;
+    if (email && claimId) await settleCodeGuess({ email, claimId, succeeded: !failed });
     return thrown;
   }
   throw new Error("The e-mail code strategy always answers with a redirect");
-}
-
-async function tooManyGuesses(ipAddress: string, email: string | null) {
-  return throttle([["codeVerify", email ?? `ip:${ipAddress}`]]);
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -68,14 +81,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await identityT(request);
   const cookie = readEmailCodeCookie(request.headers.get("Cookie"));
   if (new URL(request.url).searchParams.has("t")) {
-    const refused = await tooManyGuesses(context.clientIp, cookie.email);
-    if (refused)
-      return {
-        title: t("auth.code.verifyTitle"),
-        email: cookie.email,
-        error: t("auth.tooManyRequests", { minutes: retryMinutes(refused) }),
-      };
-    throw await runStrategy(request, context.clientIp, cookie.email, t);
+    const admitted = await admitGuess(context.clientIp, cookie.email, t);
+    if ("refused" in admitted) return { title: t("auth.code.verifyTitle"), email: cookie.email, error: admitted.refused.message };
+    throw await runStrategy(request, context.clientIp, cookie.email, admitted.claimId, t);
   }
   if (!cookie.email && !cookie.error) throw redirect(EMAIL_CODE_PATHS.request);
   return { title: t("auth.code.verifyTitle"), email: cookie.email, error: errorMessage(t, cookie.error) };
@@ -88,18 +96,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: signInCodeSchema(t) });
   if (submission.status !== "success") return submission.reply({ hideFields: ["code"] });
   const { email } = readEmailCodeCookie(request.headers.get("Cookie"));
-  const refused = await tooManyGuesses(context.clientIp, email);
-  if (refused) {
-    return data(
-      submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["code"] }),
-      {
-        status: 429,
-        headers: { "Retry-After": String(refused.retryAfterSeconds) },
-      },
-    );
+  const admitted = await admitGuess(context.clientIp, email, t);
+  if ("refused" in admitted) {
+    const { message, retryAfterSeconds } = admitted.refused;
+    return data(submission.reply({ formErrors: [message], hideFields: ["code"] }), {
+      status: 429,
+      headers: retryAfterSeconds === null ? undefined : { "Retry-After": String(retryAfterSeconds) },
+    });
   }
   const forStrategy = withFormBody(request, { code: submission.value.code });
-  return runStrategy(forStrategy, context.clientIp, email, t);
+  return runStrategy(forStrategy, context.clientIp, email, admitted.claimId, t);
 }
 
 export default function VerifyCodePage() {

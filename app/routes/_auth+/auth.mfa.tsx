@@ -1,5 +1,6 @@
 // The second factor after a password or e-mail code: an authenticator code or a backup code, in
-// one field (works without JavaScript). Five wrong answers end the challenge.
+// one field (works without JavaScript). Five wrong answers in fifteen minutes end the challenge
+// (counted per account on the server); answers are also limited per IP address.
 import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -11,7 +12,8 @@ import { InputField } from "~/components/ui/field";
 import { FormError } from "~/components/ui/form-error";
 import { startSession } from "~/domains/identity/login-session.server";
 import { answerMfaChallenge } from "~/domains/identity/mfa-challenge.server";
-import { challengeStartedAt, clearMfaPending, countMfaFailure, readMfaPending } from "~/domains/identity/mfa-pending.server";
+import { retryMinutes, throttle } from "~/domains/identity/auth-throttle.server";
+import { clearMfaPending, countMfaFailure, readMfaPending } from "~/domains/identity/mfa-pending.server";
 import { mfaSchema } from "~/domains/identity/schemas";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { redirectWithToast } from "~/infra/flash.server";
@@ -45,12 +47,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!pending) return backToLogin(request, t("auth.mfa.expired"));
   const submission = parseWithZod(formData, { schema: mfaSchema(t) });
   if (submission.status !== "success") return submission.reply({ hideFields: ["code"] });
-  const answer = await answerMfaChallenge({
-    userId: pending.userId,
-    code: submission.value.code,
-    ipAddress: context.clientIp,
-    startedAt: challengeStartedAt(pending),
-  });
+  const refused = await throttle([["mfaIp", context.clientIp]]);
+  if (refused) {
+    return data(submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["code"] }), {
+      status: 429,
+      headers: { "Retry-After": String(refused.retryAfterSeconds) },
+    });
+  }
+  const answer = await answerMfaChallenge({ userId: pending.userId, code: submission.value.code, ipAddress: context.clientIp });
   if (answer.status === "exhausted") return backToLogin(request, t("auth.mfa.exhausted"));
   if (answer.status === "invalid") {
     return data(

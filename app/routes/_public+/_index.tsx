@@ -1,10 +1,17 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { i18n } from "~/infra/i18n.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Verso — run your whole business from one place" },
-  { name: "description", content: "Storefront, blog, booking, CRM, forms, chat, e-mail marketing and HR in one self-hosted platform." },
+// meta() runs outside React, so the page's title and description are translated on the server
+export async function loader({ request }: LoaderFunctionArgs) {
+  const t = await i18n.getFixedT(request, "common");
+  return { title: t("home.metaTitle"), description: t("home.metaDescription") };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? "Verso" },
+  ...(data?.description ? [{ name: "description", content: data.description }] : []),
 ];
 
 export default function HomePage() {

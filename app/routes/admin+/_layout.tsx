@@ -5,6 +5,7 @@ import { ErrorPage } from "~/components/layout/error-page";
 import { PublicLayout } from "~/components/layout/public-layout";
 import { requirePermission, userCan } from "~/domains/identity/guards.server";
 import { PERMISSIONS, type PermissionString } from "~/domains/identity/permissions";
+import { isDevMailboxEnabled } from "~/domains/platform/email.server";
 
 export const handle = { breadcrumb: "admin:nav.dashboard", i18n: ["admin"] };
 
@@ -20,7 +21,12 @@ const NAV: Array<AdminNavItem & { permission: PermissionString }> = [
 // This guard only decides what the sidebar shows; every admin route checks its own permission.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, PERMISSIONS.readAdminAny);
-  return { nav: NAV.filter((item) => userCan(user, item.permission)).map(({ permission: _p, ...item }) => item) };
+  const mailbox = isDevMailboxEnabled();
+  return {
+    nav: NAV.filter((item) => userCan(user, item.permission) && (mailbox || item.to !== "/admin/dev/mailbox")).map(
+      ({ permission: _p, ...item }) => item,
+    ),
+  };
 }
 
 export default function AdminRoute() {

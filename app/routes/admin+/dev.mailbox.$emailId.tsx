@@ -7,7 +7,7 @@ import { PageHeader, Section } from "~/components/admin/page-header";
 import { useFormatDateTime } from "~/components/admin/use-format-date";
 import { requirePermission } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
-import { getDevEmail } from "~/domains/platform/email.server";
+import { getDevEmail, isDevMailboxEnabled } from "~/domains/platform/email.server";
 import { sanitizeHtml } from "~/infra/sanitize.server";
 
 export const handle = {
@@ -19,6 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSIONS.readMailboxAny);
+  // with SMTP configured mail really goes out: the stand-in mailbox does not exist
+  if (!isDevMailboxEnabled()) throw new Response("Not found", { status: 404 });
   const email = await getDevEmail({ id: params.emailId ?? "" });
   if (!email) throw new Response("Not found", { status: 404 });
   const { html, ...rest } = email;

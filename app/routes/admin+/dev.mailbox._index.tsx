@@ -1,4 +1,5 @@
-// /admin/dev/mailbox: e-mails the app stored instead of sending (no SMTP configured), newest first.
+// /admin/dev/mailbox: e-mails the app stored instead of sending, newest first. Only while no SMTP is
+// configured (404 otherwise): the mailbox stands in for SMTP and shows sign-in and reset links.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { PlainField } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
 import { requirePermission } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
-import { listDevEmails } from "~/domains/platform/email.server";
+import { listDevEmails, isDevMailboxEnabled } from "~/domains/platform/email.server";
 import { parsePage, textParam } from "~/domains/platform/list-query";
 import { i18n } from "~/infra/i18n.server";
 
@@ -21,6 +22,8 @@ const PAGE_SIZE = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSIONS.readMailboxAny);
+  // with SMTP configured mail really goes out: the stand-in mailbox does not exist
+  if (!isDevMailboxEnabled()) throw new Response("Not found", { status: 404 });
   const params = new URL(request.url).searchParams;
   const to = textParam(params, "to", 254);
   const [t, list] = await Promise.all([

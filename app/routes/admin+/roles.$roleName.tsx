@@ -10,7 +10,7 @@ import { SubmitButton } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
 import { isDomainError } from "~/domains/errors";
 import { requirePermission, requireUser, userCan } from "~/domains/identity/guards.server";
-import { PERMISSIONS } from "~/domains/identity/permissions";
+import { PERMISSIONS, type PermissionString } from "~/domains/identity/permissions";
 import { deleteRole, getRoleForAdmin, updateRole } from "~/domains/identity/roles.server";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { redirectWithToast } from "~/infra/flash.server";
@@ -29,7 +29,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, PERMISSIONS.readRoleAny);
   const role = await getRoleForAdmin({ name: params.roleName ?? "" });
   if (!role) throw new Response("Not found", { status: 404 });
-  return { role, canUpdate: userCan(viewer, PERMISSIONS.updateRoleAny), canDelete: userCan(viewer, PERMISSIONS.deleteRoleAny) };
+  // permissions the viewer lacks cannot be added to the role (the domain refuses it): the matrix locks them
+  const granted = new Set<string>(role.granted);
+  const locked = role.groups
+    .flatMap((group) => group.permissions.map((permission) => permission.key as PermissionString))
+    .filter((key) => !granted.has(key) && !userCan(viewer, key));
+  return {
+    role,
+    locked,
+    canUpdate: userCan(viewer, PERMISSIONS.updateRoleAny),
+    canDelete: userCan(viewer, PERMISSIONS.deleteRoleAny),
+  };
 }
 
 type ActionData = { intent: string; message: string };
@@ -61,13 +71,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   } catch (error) {
     if (isDomainError(error, "role_not_found")) throw new Response("Not found", { status: 404 });
-    if (isDomainError(error)) return data<ActionData>({ intent, message: t(`roles.errors.${error.code}`) }, { status: 409 });
+    if (isDomainError(error))
+      return data<ActionData>(
+        { intent, message: t(`roles.errors.${error.code}`) },
+        { status: error.code === "permission_not_held" ? 403 : 409 },
+      );
     throw error;
   }
 }
 
 export default function AdminRole() {
-  const { role, canUpdate, canDelete } = useLoaderData<typeof loader>();
+  const { role, locked, canUpdate, canDelete } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   return (
@@ -94,7 +108,8 @@ export default function AdminRole() {
               />
             </div>
             <h3 className="font-medium">{t("roles.edit.permissions")}</h3>
-            <PermissionMatrix groups={role.groups} granted={role.granted} />
+            {canUpdate && locked.length > 0 ? <p className="text-sm text-slate-700">{t("roles.edit.lockedNote")}</p> : null}
+            <PermissionMatrix groups={role.groups} granted={role.granted} locked={locked} />
           </fieldset>
           {canUpdate ? (
             <SubmitButton name="intent" value="save" pendingLabel={t("common:actions.saving")}>

@@ -15,7 +15,7 @@ import { isDomainError } from "~/domains/errors";
 import { createUserProfileSchema } from "~/domains/identity/admin-schemas";
 import { requirePermission, userCan } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
-import { listRoles } from "~/domains/identity/roles.server";
+import { grantableRoleNames, listRoles } from "~/domains/identity/roles.server";
 import {
   getUserForAdmin,
   resetUserMfa,
@@ -46,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!user) throw notFound();
   const zones = listTimeZones();
   const timeZones = [...new Set(["UTC", user.timeZone, ...zones])];
-  const roles = (await listRoles()).map(({ name, description }) => ({ name, description }));
+  const [allRoles, grantable] = await Promise.all([listRoles(), grantableRoleNames(viewer.permissions)]);
+  const roles = allRoles.map(({ name, description }) => ({ name, description, grantable: grantable.includes(name) }));
   return { user, roles, timeZones, isSelf: viewer.id === user.id, canUpdate: userCan(viewer, PERMISSIONS.updateUserAny) };
 }
 
@@ -111,7 +112,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (isDomainError(error, "user_not_found")) throw notFound();
     if (isDomainError(error))
-      return fail({ message: t(`users.errors.${error.code}`) }, error.code === "unknown_role" ? 400 : 409);
+      return fail(
+        { message: t(`users.errors.${error.code}`) },
+        error.code === "unknown_role" ? 400 : error.code === "role_not_grantable" ? 403 : 409,
+      );
     throw error;
   }
   throw new Response("Unknown intent", { status: 400 });
