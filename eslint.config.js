@@ -3,7 +3,19 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "build-*/", "app/generated/", "node_modules/", ".data/", "test-results/", "test-results-*/", "playwright-report/", "public/"] },
+  {
+    ignores: [
+      "build/",
+      "build-*/",
+      "app/generated/",
+      "node_modules/",
+      ".data/",
+      "test-results/",
+      "test-results-*/",
+      "playwright-report/",
+      "public/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +35,12 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/generated/prisma/*"], importNames: ["PrismaClient"], allowTypeImports: true, message: "Use the shared client from ~/infra/db.server." },
+            {
+              group: ["**/generated/prisma/*"],
+              importNames: ["PrismaClient"],
+              allowTypeImports: true,
+              message: "Use the shared client from ~/infra/db.server.",
+            },
           ],
         },
       ],
@@ -40,6 +57,15 @@ export default tseslint.config(
   },
   {
     files: ["scripts/**/*.mjs", "bench/**/*.mjs", "*.js"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", setInterval: "readonly", fetch: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        setInterval: "readonly",
+        fetch: "readonly",
+      },
+    },
   },
 );

@@ -17,7 +17,13 @@ export default defineConfig({
   build: { target: "es2022" },
   plugins: [tailwindcss(), !isTest && remix(remixConfig), tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "worker/**/*.test.ts", "tests/integration/**/*.test.ts", "prisma/**/*.test.ts"],
+    include: [
+      "app/**/*.test.{ts,tsx}",
+      "server/**/*.test.ts",
+      "worker/**/*.test.ts",
+      "tests/integration/**/*.test.ts",
+      "prisma/**/*.test.ts",
+    ],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/worker-setup.ts"],
     pool: "forks",

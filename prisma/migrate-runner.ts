@@ -22,10 +22,7 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
     });
 }
 
-export async function migrate(
-  connectionString: string,
-  log: (line: string) => void = () => {},
-): Promise<string[]> {
+export async function migrate(connectionString: string, log: (line: string) => void = () => {}): Promise<string[]> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   const applied: string[] = [];
@@ -33,9 +30,7 @@ export async function migrate(
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_verso_migrations" (
       "name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ name: string; checksum: string }>(
-      `SELECT "name", "checksum" FROM "_verso_migrations"`,
-    );
+    const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_verso_migrations"`);
     const done = new Map(rows.map((row) => [row.name, row.checksum]));
     for (const migration of readMigrations()) {
       const previous = done.get(migration.name);

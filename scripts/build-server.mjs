@@ -3,7 +3,12 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { index: "server/index.ts", worker: "worker/index.ts", migrate: "prisma/migrate.ts", seed: "prisma/seed/index.ts" },
+  entryPoints: {
+    index: "server/index.ts",
+    worker: "worker/index.ts",
+    migrate: "prisma/migrate.ts",
+    seed: "prisma/seed/index.ts",
+  },
   outdir: `${process.env.VERSO_BUILD_DIR ?? "build"}/server-entry`,
   bundle: true,
   platform: "node",

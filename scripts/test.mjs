@@ -34,6 +34,7 @@ try {
   await step("generate", "node", ["scripts/prisma-generate.mjs"]);
   await step("typecheck", "npx", ["tsc", "--noEmit"]);
   await step("lint", "npx", ["eslint", "--max-warnings=0", "."]);
+  await step("format", "npx", ["prettier", "--check", "."]);
   // Build before the Vitest run: tests/integration/server-*.test.ts start the production build.
   await step("build", "npm", ["run", "build"]);
   await step("unit", "npx", [

@@ -61,7 +61,10 @@ export function createApp({ env, build, getServices, assets, dev }: Options) {
   });
   app.get("/readyz", async (_req, res) => {
     const report = await (await getServices()).checkReadiness();
-    res.set("Cache-Control", "no-store").status(report.ok ? 200 : 503).json(report);
+    res
+      .set("Cache-Control", "no-store")
+      .status(report.ok ? 200 : 503)
+      .json(report);
   });
 
   app.use(...assets);

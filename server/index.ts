@@ -28,12 +28,15 @@ async function main() {
     build = built;
     getBuild = async () => built;
     assets = [
-      express.Router().use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false })),
+      express
+        .Router()
+        .use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false })),
       express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false, redirect: false }),
     ];
   }
   // entry.server.tsx exports the services the web process needs outside Remix (one Prisma client).
-  const getServices = async () => (await getBuild()).entry.module as unknown as ServerServices & { closeResources: () => Promise<void> };
+  const getServices = async () =>
+    (await getBuild()).entry.module as unknown as ServerServices & { closeResources: () => Promise<void> };
 
   const app = createApp({ env, build, getServices, assets, dev });
   const server = app.listen(env.PORT, env.HOST, () => {

@@ -26,7 +26,13 @@ export const flashStorage = createCookieSessionStorage<Record<string, never>, Fl
 
 export const csrfCookie = createCookie("__csrf", { httpOnly: true, sameSite: "lax", secure, path: "/", secrets });
 
-export const localeCookie = createCookie("lng", { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: 60 * 60 * 24 * 365 });
+export const localeCookie = createCookie("lng", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure,
+  path: "/",
+  maxAge: 60 * 60 * 24 * 365,
+});
 
 /** The browser's time zone, written by entry.client as a plain `tz=<IANA zone>` cookie. */
 export function readTimeZoneCookie(cookieHeader: string | null): string | null {

@@ -39,5 +39,7 @@ export async function checkReadiness(): Promise<ReadinessReport> {
 
 export async function closeResources(): Promise<void> {
   await prisma.$disconnect().catch(() => {});
-  await getRedis()?.quit().catch(() => {});
+  await getRedis()
+    ?.quit()
+    .catch(() => {});
 }

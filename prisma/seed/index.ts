@@ -4,7 +4,17 @@ import { ensureSystemRoles } from "../../app/domains/identity/roles-seed.server.
 import { createSeedClient } from "./client.ts";
 import { ensureAdmin, ensureDemoUsers } from "./users.ts";
 
-export async function seed({ databaseUrl, adminEmail, adminPassword, demo }: { databaseUrl: string; adminEmail: string; adminPassword?: string; demo: boolean }) {
+export async function seed({
+  databaseUrl,
+  adminEmail,
+  adminPassword,
+  demo,
+}: {
+  databaseUrl: string;
+  adminEmail: string;
+  adminPassword?: string;
+  demo: boolean;
+}) {
   const db = createSeedClient(databaseUrl);
   try {
     await ensureSystemRoles(db);

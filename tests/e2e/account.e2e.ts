@@ -65,7 +65,10 @@ test("sessions: lists this device, signs out one other session, then all the oth
     await expect(rows.first()).toContainText("This device");
     await expect(rows.filter({ hasText: "This device" })).toHaveCount(1);
 
-    await rows.nth(1).getByRole("button", { name: /^Sign out/ }).click();
+    await rows
+      .nth(1)
+      .getByRole("button", { name: /^Sign out/ })
+      .click();
     await expect(page.getByText("That session was signed out.")).toBeVisible();
     await expect(rows).toHaveCount(2);
 
@@ -96,7 +99,9 @@ test("the account pages have no serious accessibility violations", async ({ page
   }
 });
 
-test("password change: errors next to the fields without echoing passwords, then success signs in with the new one", async ({ page }) => {
+test("password change: errors next to the fields without echoing passwords, then success signs in with the new one", async ({
+  page,
+}) => {
   const user = await createUser();
   await logIn(page, user.email, user.password);
   await page.goto("/account/security");
@@ -138,7 +143,10 @@ test("e-mail change: a duplicate address is refused, the link to the new address
   await expect(page.getByText(`We sent a confirmation link to ${fresh}`)).toBeVisible();
   await expect(page.getByText(`Your address is ${user.email}`)).toBeVisible();
 
-  const link = linkIn((await latestEmail(fresh, { subjectIncludes: "Confirm your new e-mail" })).text, "/account/security/confirm-email");
+  const link = linkIn(
+    (await latestEmail(fresh, { subjectIncludes: "Confirm your new e-mail" })).text,
+    "/account/security/confirm-email",
+  );
   await page.goto(link);
   await expect(page.getByText(`Your e-mail address is now ${fresh}.`)).toBeVisible();
   await expect(page.getByText(`Your address is ${fresh} (verified).`)).toBeVisible();

@@ -88,7 +88,10 @@ test("password reset: e-mailed link, new password, the old one stops working", a
 test("a login POST without a CSRF token is refused with 403 and starts no session", async ({ page }) => {
   const user = await createUser({ email: uniqueEmail("csrf") });
   await page.goto("/auth/login");
-  const response = await page.request.post("/auth/login", { form: { email: user.email, password: user.password }, maxRedirects: 0 });
+  const response = await page.request.post("/auth/login", {
+    form: { email: user.email, password: user.password },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(403);
   expect(response.headers()["set-cookie"] ?? "").not.toContain("__session=");
   await page.goto("/account");

@@ -12,7 +12,14 @@ export async function createUser({
   roles = ["user"],
   verified = true,
   status = "active",
-}: { email?: string; name?: string; password?: string; roles?: string[]; verified?: boolean; status?: "active" | "deactivated" } = {}) {
+}: {
+  email?: string;
+  name?: string;
+  password?: string;
+  roles?: string[];
+  verified?: boolean;
+  status?: "active" | "deactivated";
+} = {}) {
   const roleRows = await prisma.role.findMany({ where: { name: { in: roles } }, select: { id: true } });
   return prisma.user.create({
     data: {

@@ -12,7 +12,11 @@ const modules = import.meta.glob<RouteModule>("/app/routes/account+/*.tsx", { ea
 
 const ROUTES: Array<{ file: string; path: string; fields: Record<string, string> }> = [
   { file: "_index.tsx", path: "/account", fields: { name: "Changed", timeZone: "UTC", locale: "es" } },
-  { file: "security._index.tsx", path: "/account/security", fields: { intent: "email", newEmail: "x@example.com", emailCurrentPassword: "x" } },
+  {
+    file: "security._index.tsx",
+    path: "/account/security",
+    fields: { intent: "email", newEmail: "x@example.com", emailCurrentPassword: "x" },
+  },
   { file: "security.mfa.tsx", path: "/account/security/mfa", fields: { intent: "start" } },
   { file: "security.sessions.tsx", path: "/account/security/sessions", fields: { intent: "revoke-others" } },
   { file: "security.confirm-email.tsx", path: "/account/security/confirm-email?token=abc", fields: {} },
@@ -34,26 +38,33 @@ describe("account routes", () => {
   it.each(ROUTES)("$path: a signed-out request is sent to log in and come back", async ({ file, path, fields }) => {
     const mod = moduleFor(file);
     const expected = `/auth/login?${new URLSearchParams({ redirectTo: path })}`;
-    const loaded = (await settle(async () => mod.loader!({ request: await getRequest(path), params: {}, context: context() }))) as Response;
+    const loaded = (await settle(async () =>
+      mod.loader!({ request: await getRequest(path), params: {}, context: context() }),
+    )) as Response;
     expect(loaded.status).toBe(302);
     expect(loaded.headers.get("Location")).toBe(expected);
     if (mod.action) {
-      const acted = (await settle(async () => mod.action!({ request: await formRequest(path, fields), params: {}, context: context() }))) as Response;
+      const acted = (await settle(async () =>
+        mod.action!({ request: await formRequest(path, fields), params: {}, context: context() }),
+      )) as Response;
       expect(acted.status).toBe(302);
       expect(acted.headers.get("Location")).toBe(expected);
     }
   });
 
-  it.each(ROUTES.filter((route) => moduleFor(route.file).action))("$path: a POST without CSRF token is refused with 403", async ({ file, path, fields }) => {
-    const user = await createUser();
-    const request = await formRequest(path, fields, { userId: user.id, csrf: false });
-    const before = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    const auditBefore = await prisma.auditLog.count();
-    const res = (await settle(async () => moduleFor(file).action!({ request, params: {}, context: context() }))) as Response;
-    expect(res.status).toBe(403);
-    expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
-    expect(await prisma.auditLog.count()).toBe(auditBefore);
-    expect(await prisma.totpDevice.count()).toBe(0);
-    expect(await prisma.verification.count()).toBe(0);
-  });
+  it.each(ROUTES.filter((route) => moduleFor(route.file).action))(
+    "$path: a POST without CSRF token is refused with 403",
+    async ({ file, path, fields }) => {
+      const user = await createUser();
+      const request = await formRequest(path, fields, { userId: user.id, csrf: false });
+      const before = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+      const auditBefore = await prisma.auditLog.count();
+      const res = (await settle(async () => moduleFor(file).action!({ request, params: {}, context: context() }))) as Response;
+      expect(res.status).toBe(403);
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+      expect(await prisma.auditLog.count()).toBe(auditBefore);
+      expect(await prisma.totpDevice.count()).toBe(0);
+      expect(await prisma.verification.count()).toBe(0);
+    },
+  );
 });

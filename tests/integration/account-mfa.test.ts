@@ -107,11 +107,15 @@ describe("MFA enrolment", () => {
     const oldHashes = (await prisma.backupCode.findMany({ where: { userId: user.id } })).map((row) => row.codeHash);
 
     // The code that confirmed the device cannot be replayed.
-    const replay = (await post({ intent: "regenerate", code: await currentCode(user.id) }, signedIn)) as unknown as { init: { status: number } };
+    const replay = (await post({ intent: "regenerate", code: await currentCode(user.id) }, signedIn)) as unknown as {
+      init: { status: number };
+    };
     expect(replay.init.status).toBe(400);
 
     await nextStep(user.id);
-    const fresh = (await post({ intent: "regenerate", code: await currentCode(user.id) }, signedIn)) as unknown as { data: { backupCodes: string[] } };
+    const fresh = (await post({ intent: "regenerate", code: await currentCode(user.id) }, signedIn)) as unknown as {
+      data: { backupCodes: string[] };
+    };
     expect(fresh.data.backupCodes).toHaveLength(10);
     const newHashes = (await prisma.backupCode.findMany({ where: { userId: user.id } })).map((row) => row.codeHash);
     expect(newHashes).toHaveLength(10);
@@ -126,7 +130,9 @@ describe("MFA enrolment", () => {
     const signedIn = cookieHeader(confirmed, "__session");
     await nextStep(user.id);
 
-    const refused = (await post({ intent: "disable", code: "12345" }, signedIn)) as unknown as { data: { result: { error: Record<string, string[]> } } };
+    const refused = (await post({ intent: "disable", code: "12345" }, signedIn)) as unknown as {
+      data: { result: { error: Record<string, string[]> } };
+    };
     expect(refused.data.result.error.code).toEqual(["The code has 6 digits."]);
     await post({ intent: "disable", code: await wrongCode(user.id) }, signedIn);
     expect(await prisma.totpDevice.count({ where: { userId: user.id } })).toBe(1);
@@ -141,7 +147,11 @@ describe("MFA enrolment", () => {
   it("refuses a POST without a CSRF token with 403 and changes nothing", async () => {
     const user = await createUser();
     const res = (await settle(async () =>
-      action({ request: await formRequest(PATH, { intent: "start" }, { userId: user.id, csrf: false }), params: {}, context: context() }),
+      action({
+        request: await formRequest(PATH, { intent: "start" }, { userId: user.id, csrf: false }),
+        params: {},
+        context: context(),
+      }),
     )) as Response;
     expect(res.status).toBe(403);
     expect(await prisma.totpDevice.count()).toBe(0);

@@ -15,8 +15,15 @@ describe("profile", () => {
 
   it("shows the account with the member-since date in the viewer's time zone", async () => {
     const user = await createUser({ roles: ["user", "blogger"] });
-    await prisma.user.update({ where: { id: user.id }, data: { createdAt: new Date("2024-01-15T23:30:00Z"), timeZone: "Asia/Tokyo" } });
-    const data = await profileLoader({ request: await getRequest("/account", { userId: user.id }), params: {}, context: context() });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { createdAt: new Date("2024-01-15T23:30:00Z"), timeZone: "Asia/Tokyo" },
+    });
+    const data = await profileLoader({
+      request: await getRequest("/account", { userId: user.id }),
+      params: {},
+      context: context(),
+    });
     expect(data.profile.email).toBe(user.email);
     expect(data.profile.emailVerified).toBe(true);
     expect(data.profile.roles).toEqual(["blogger", "user"]);
@@ -41,7 +48,11 @@ describe("profile", () => {
 
   it("saves name, time zone and language, and sets the language cookie", async () => {
     const user = await createUser();
-    const request = await formRequest("/account", { name: " Ada Lovelace ", timeZone: "America/New_York", locale: "es" }, { userId: user.id });
+    const request = await formRequest(
+      "/account",
+      { name: " Ada Lovelace ", timeZone: "America/New_York", locale: "es" },
+      { userId: user.id },
+    );
     const res = (await settle(() => profileAction({ request, params: {}, context: context() }))) as Response;
     expect(res.status).toBe(302);
     const lng = res.headers.getSetCookie().find((c) => c.startsWith("lng="));
@@ -59,7 +70,11 @@ describe("sessions", () => {
     const user = await createUser();
     const other = await sessionCookie(user.id);
     const current = await sessionCookie(user.id);
-    const data = await sessionsLoader({ request: await getRequest("/account/security/sessions", { cookie: current.cookie }), params: {}, context: context() });
+    const data = await sessionsLoader({
+      request: await getRequest("/account/security/sessions", { cookie: current.cookie }),
+      params: {},
+      context: context(),
+    });
     expect(data.sessions).toHaveLength(2);
     expect(data.sessions[0].current).toBe(true);
     expect(data.sessions[0].handle).toBe(sessionHandle(current.sessionId));
@@ -74,7 +89,11 @@ describe("sessions", () => {
     const target = await sessionCookie(user.id);
     const run = async (cookie: string, handle: string) =>
       settle(async () =>
-        sessionsAction({ request: await formRequest("/account/security/sessions", { intent: "revoke", session: handle }, { cookie }), params: {}, context: context() }),
+        sessionsAction({
+          request: await formRequest("/account/security/sessions", { intent: "revoke", session: handle }, { cookie }),
+          params: {},
+          context: context(),
+        }),
       );
     const intruderCookie = (await sessionCookie(intruder.id)).cookie;
     await run(intruderCookie, sessionHandle(target.sessionId));

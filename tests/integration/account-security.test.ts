@@ -12,7 +12,10 @@ import { resetDatabase } from "../setup/reset";
 const PATH = "/account/security";
 const NEW_PASSWORD = "Brand-new-Secret-42!";
 
-type Reply = { intent: string; result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> | null } };
+type Reply = {
+  intent: string;
+  result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> | null };
+};
 
 function replyOf(result: unknown) {
   expect(result).not.toBeInstanceOf(Response);
@@ -34,7 +37,12 @@ describe("change password", () => {
   it("refuses a wrong current password, keeps nothing secret in the reply and changes nothing", async () => {
     const user = await createUser();
     const { cookie } = await sessionCookie(user.id);
-    const fields = { intent: "password", currentPassword: "Wrong-password-1!", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    const fields = {
+      intent: "password",
+      currentPassword: "Wrong-password-1!",
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    };
     const reply = replyOf(await run(await formRequest(PATH, fields, { cookie })));
     expect(reply.status).toBe(400);
     expect(reply.result.error?.currentPassword).toEqual(["The current password is not correct."]);
@@ -49,7 +57,12 @@ describe("change password", () => {
     const fields = { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "short", confirmPassword: "other" };
     const reply = replyOf(await run(await formRequest(PATH, fields, { userId: user.id })));
     expect(reply.status).toBe(400);
-    expect(reply.result.error?.newPassword).toEqual(["Use at least 12 characters.", "Add an upper-case letter.", "Add a digit.", "Add a symbol, such as ! or -."]);
+    expect(reply.result.error?.newPassword).toEqual([
+      "Use at least 12 characters.",
+      "Add an upper-case letter.",
+      "Add a digit.",
+      "Add a symbol, such as ! or -.",
+    ]);
     expect(reply.result.error?.confirmPassword).toEqual(["The two new passwords are not the same."]);
   });
 
@@ -57,7 +70,12 @@ describe("change password", () => {
     const user = await createUser();
     const other = await sessionCookie(user.id);
     const current = await sessionCookie(user.id);
-    const fields = { intent: "password", currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    const fields = {
+      intent: "password",
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    };
     const response = await run(await formRequest(PATH, fields, { cookie: current.cookie }));
     expect(response).toBeInstanceOf(Response);
     const res = response as Response;
@@ -110,15 +128,21 @@ describe("change e-mail address", () => {
     expect((await latestMailTo(user.email))?.subject).toContain("change of your Verso e-mail address");
 
     // Signed out: sent to log in first, nothing changes.
-    const signedOut = (await settle(() => confirmLoader({ request: new Request(`http://localhost${link}`), params: {}, context: context() }))) as Response;
+    const signedOut = (await settle(() =>
+      confirmLoader({ request: new Request(`http://localhost${link}`), params: {}, context: context() }),
+    )) as Response;
     expect(signedOut.headers.get("Location")).toBe(`/auth/login?${new URLSearchParams({ redirectTo: link! })}`);
     // Another signed-in person cannot use (or spend) it.
     const intruder = await createUser();
-    const intruderAttempt = (await settle(async () => confirmLoader({ request: await getRequest(link!, { userId: intruder.id }), params: {}, context: context() }))) as Response;
+    const intruderAttempt = (await settle(async () =>
+      confirmLoader({ request: await getRequest(link!, { userId: intruder.id }), params: {}, context: context() }),
+    )) as Response;
     expect(intruderAttempt.headers.get("Location")).toBe(PATH);
     expect((await prisma.user.findUniqueOrThrow({ where: { id: intruder.id } })).email).toBe(intruder.email);
 
-    const confirmed = (await settle(async () => confirmLoader({ request: await getRequest(link!, { cookie }), params: {}, context: context() }))) as Response;
+    const confirmed = (await settle(async () =>
+      confirmLoader({ request: await getRequest(link!, { cookie }), params: {}, context: context() }),
+    )) as Response;
     expect(confirmed.headers.get("Location")).toBe(PATH);
     const after = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.email).toBe("fresh@example.com");
@@ -135,7 +159,12 @@ describe("change e-mail address", () => {
 
   it("refuses a POST without a CSRF token with 403 and changes nothing", async () => {
     const user = await createUser();
-    const fields = { intent: "password", currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
+    const fields = {
+      intent: "password",
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    };
     const res = (await run(await formRequest(PATH, fields, { userId: user.id, csrf: false }))) as Response;
     expect(res.status).toBe(403);
     const stored = await prisma.password.findUniqueOrThrow({ where: { userId: user.id } });

@@ -29,7 +29,10 @@ function withCookieEmail(cookie: string, email: string) {
 
 async function mailedCode(email: string) {
   const mail = await prisma.devEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
-  return { code: /\b(\d{6})\b/.exec(mail.text)![1], link: /https?:\/\/\S+\/auth\/login\/code\/verify\?t=\S+/.exec(mail.text)![0] };
+  return {
+    code: /\b(\d{6})\b/.exec(mail.text)![1],
+    link: /https?:\/\/\S+\/auth\/login\/code\/verify\?t=\S+/.exec(mail.text)![0],
+  };
 }
 
 describe("sign-in with an e-mailed code", () => {
@@ -49,7 +52,10 @@ describe("sign-in with an e-mailed code", () => {
     const replay = await call(verifyAction as never, await formRequest("/auth/login/code/verify", { code }, { cookie }));
     expect(replay.location).toBe("/auth/login/code/verify");
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(1);
-    const page = await call(verifyLoader as never, await getRequest("/auth/login/code/verify", { cookie: cookieHeader(replay.cookies, cookie) }));
+    const page = await call(
+      verifyLoader as never,
+      await getRequest("/auth/login/code/verify", { cookie: cookieHeader(replay.cookies, cookie) }),
+    );
     expect((page.body as { error: string }).error).toContain("already used");
     expect(await prisma.loginAttempt.count({ where: { userId: user.id, reason: "code_success" } })).toBe(1);
   });
@@ -75,7 +81,11 @@ describe("sign-in with an e-mailed code", () => {
     const cookie = await requestCode("guess@example.com");
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const out = await call(verifyAction as never, await formRequest("/auth/login/code/verify", { code: "000000" }, { cookie }), { clientIp: `198.51.100.${50 + i}` });
+      const out = await call(
+        verifyAction as never,
+        await formRequest("/auth/login/code/verify", { code: "000000" }, { cookie }),
+        { clientIp: `198.51.100.${50 + i}` },
+      );
       statuses.push(out.status);
     }
     expect(statuses.slice(0, 5)).toEqual([302, 302, 302, 302, 302]);
@@ -88,11 +98,21 @@ describe("sign-in with an e-mailed code", () => {
     const cookie = await requestCode("variant@example.com");
     const { code } = await mailedCode("variant@example.com");
     const wrong = code === "000000" ? "111111" : "000000";
-    const spellings = [" Variant@example.com", "variant@example.com ", "VARIANT@EXAMPLE.COM", "\tvariant@Example.com", " VARIANT@example.com "];
+    const spellings = [
+      " Variant@example.com",
+      "variant@example.com ",
+      "VARIANT@EXAMPLE.COM",
+      "\tvariant@Example.com",
+      " VARIANT@example.com ",
+    ];
     for (const [i, spelling] of spellings.entries()) {
-      const out = await call(verifyAction as never, await formRequest("/auth/login/code/verify", { code: wrong }, { cookie: withCookieEmail(cookie, spelling) }), {
-        clientIp: `198.51.100.${120 + i}`,
-      });
+      const out = await call(
+        verifyAction as never,
+        await formRequest("/auth/login/code/verify", { code: wrong }, { cookie: withCookieEmail(cookie, spelling) }),
+        {
+          clientIp: `198.51.100.${120 + i}`,
+        },
+      );
       expect(out.location).toBe("/auth/login/code/verify");
     }
     expect(await prisma.loginAttempt.count({ where: { email: "variant@example.com", reason: "code_invalid" } })).toBe(5);
@@ -100,9 +120,13 @@ describe("sign-in with an e-mailed code", () => {
     const row = await prisma.verification.findFirstOrThrow({ where: { type: "sign_in_code", userId: user.id } });
     expect(row.usedAt).not.toBeNull();
     // The right code afterwards, under yet another spelling and from another IP, is refused.
-    const right = await call(verifyAction as never, await formRequest("/auth/login/code/verify", { code }, { cookie: withCookieEmail(cookie, "vArIaNt@example.com") }), {
-      clientIp: "198.51.100.130",
-    });
+    const right = await call(
+      verifyAction as never,
+      await formRequest("/auth/login/code/verify", { code }, { cookie: withCookieEmail(cookie, "vArIaNt@example.com") }),
+      {
+        clientIp: "198.51.100.130",
+      },
+    );
     expect(right.status).toBe(429);
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
     // Past the rate limiters, the server-side count refuses it too.
@@ -113,10 +137,17 @@ describe("sign-in with an e-mailed code", () => {
     await createUser({ email: "parallel-code@example.com" });
     await requestCode("parallel-code@example.com");
     const claims = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => claimCodeGuess({ email: i % 2 ? " Parallel-Code@example.com" : "parallel-code@example.com", ipAddress: "198.51.100.140" })),
+      Array.from({ length: 12 }, (_, i) =>
+        claimCodeGuess({
+          email: i % 2 ? " Parallel-Code@example.com" : "parallel-code@example.com",
+          ipAddress: "198.51.100.140",
+        }),
+      ),
     );
     expect(claims.filter((claim) => claim.allowed).length).toBeLessThanOrEqual(5);
-    expect(await prisma.verification.count({ where: { type: "sign_in_code", target: "parallel-code@example.com", usedAt: null } })).toBe(0);
+    expect(
+      await prisma.verification.count({ where: { type: "sign_in_code", target: "parallel-code@example.com", usedAt: null } }),
+    ).toBe(0);
   });
 
   it("keeps the code out of the subject and the log", async () => {
@@ -139,7 +170,9 @@ describe("sign-in with an e-mailed code", () => {
     const out = await prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe(`LOCK TABLE "DevEmail" IN EXCLUSIVE MODE`);
-        return call(requestAction as never, await formRequest("/auth/login/code", { email: "slowcode@example.com" }), { clientIp: "198.51.100.160" });
+        return call(requestAction as never, await formRequest("/auth/login/code", { email: "slowcode@example.com" }), {
+          clientIp: "198.51.100.160",
+        });
       },
       { timeout: 10_000 },
     );

@@ -49,7 +49,9 @@ describe("password login", () => {
     const right = await login({ email: "lock@example.com", password: TEST_PASSWORD });
     expect(right.status).toBe(400);
     expect(right.location).toBeNull();
-    const expected = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(row.lockedUntil!);
+    const expected = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(
+      row.lockedUntil!,
+    );
     expect(messages(right.body)).toContain(`locked`);
     expect(messages(right.body)).toContain(expected);
     expect((await prisma.loginAttempt.findFirst({ orderBy: { createdAt: "desc" } }))?.reason).toBe("locked");
@@ -60,8 +62,13 @@ describe("password login", () => {
     const real: string[] = [];
     const ghost: string[] = [];
     for (let i = 0; i < 6; i++) {
-      real.push(messages((await login({ email: "real-lock@example.com", password: "Wrong-password-1" }, `198.51.100.${60 + i}`)).body));
-      const out = await login({ email: i % 2 ? " Ghost-Lock@Example.com" : "ghost-lock@example.com", password: "Wrong-password-1" }, `198.51.100.${70 + i}`);
+      real.push(
+        messages((await login({ email: "real-lock@example.com", password: "Wrong-password-1" }, `198.51.100.${60 + i}`)).body),
+      );
+      const out = await login(
+        { email: i % 2 ? " Ghost-Lock@Example.com" : "ghost-lock@example.com", password: "Wrong-password-1" },
+        `198.51.100.${70 + i}`,
+      );
       expect(out.status).toBe(400);
       ghost.push(messages(out.body));
     }
@@ -118,7 +125,11 @@ describe("password login", () => {
     expect(await prisma.loginAttempt.count()).toBe(0);
     const register = await call(
       registerAction as never,
-      await formRequest("/auth/register", { name: "X", email: "new@example.com", password: STRONG, confirmPassword: STRONG }, { csrf: false }),
+      await formRequest(
+        "/auth/register",
+        { name: "X", email: "new@example.com", password: STRONG, confirmPassword: STRONG },
+        { csrf: false },
+      ),
     );
     expect(register.status).toBe(403);
     expect(await prisma.user.count({ where: { email: "new@example.com" } })).toBe(0);
@@ -142,7 +153,12 @@ describe("registration", () => {
     expect(out.location).toBe("/account");
     const user = await prisma.user.findUniqueOrThrow({
       where: { email: "nora@example.com" },
-      select: { id: true, emailVerifiedAt: true, roles: { select: { role: { select: { name: true } } } }, password: { select: { hash: true } } },
+      select: {
+        id: true,
+        emailVerifiedAt: true,
+        roles: { select: { role: { select: { name: true } } } },
+        password: { select: { hash: true } },
+      },
     });
     expect(user.roles.map((r) => r.role.name)).toEqual(["user"]);
     expect(user.emailVerifiedAt).toBeNull();
@@ -153,10 +169,18 @@ describe("registration", () => {
   });
 
   it("lists every missing password rule and keeps the other values", async () => {
-    const out = await call(registerAction as never, await formRequest("/auth/register", { name: "Ana", email: "ana@example.com", password: "short", confirmPassword: "other" }));
+    const out = await call(
+      registerAction as never,
+      await formRequest("/auth/register", { name: "Ana", email: "ana@example.com", password: "short", confirmPassword: "other" }),
+    );
     const reply = out.body as { error: Record<string, string[]>; initialValue: Record<string, unknown> };
     expect(reply.error.password).toEqual(
-      expect.arrayContaining([expect.stringContaining("12 characters"), expect.stringContaining("upper-case"), expect.stringContaining("digit"), expect.stringContaining("symbol")]),
+      expect.arrayContaining([
+        expect.stringContaining("12 characters"),
+        expect.stringContaining("upper-case"),
+        expect.stringContaining("digit"),
+        expect.stringContaining("symbol"),
+      ]),
     );
     expect(reply.error.confirmPassword).toEqual(["The two passwords are not the same."]);
     expect(reply.initialValue.email).toBe("ana@example.com");
@@ -165,7 +189,10 @@ describe("registration", () => {
 
   it("answers a duplicate e-mail with a field error", async () => {
     await createUser({ email: "dup@example.com" });
-    const out = await call(registerAction as never, await formRequest("/auth/register", { name: "Dup", email: "DUP@example.com", password: STRONG, confirmPassword: STRONG }));
+    const out = await call(
+      registerAction as never,
+      await formRequest("/auth/register", { name: "Dup", email: "DUP@example.com", password: STRONG, confirmPassword: STRONG }),
+    );
     expect((out.body as { error: Record<string, string[]> }).error.email[0]).toContain("already exists");
     expect(await prisma.user.count({ where: { email: "dup@example.com" } })).toBe(1);
   });

@@ -20,7 +20,9 @@ async function userWithMfa() {
 }
 
 async function passwordStep(email: string, redirectTo = "/account/security", clientIp = "203.0.113.7") {
-  const out = await call(loginAction as never, await formRequest("/auth/login", { email, password: TEST_PASSWORD, redirectTo }), { clientIp });
+  const out = await call(loginAction as never, await formRequest("/auth/login", { email, password: TEST_PASSWORD, redirectTo }), {
+    clientIp,
+  });
   expect(out.location).toBe("/auth/mfa");
   return cookieHeader(out.cookies);
 }
@@ -100,7 +102,10 @@ describe("second factor at sign-in", () => {
     expect((await answer(third, otp, "198.51.100.202")).location).toBe("/auth/login");
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
     // Once the window has moved on, the right code works again.
-    await prisma.loginAttempt.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(Date.now() - 16 * 60 * 1000) } });
+    await prisma.loginAttempt.updateMany({
+      where: { userId: user.id },
+      data: { createdAt: new Date(Date.now() - 16 * 60 * 1000) },
+    });
     const later = await passwordStep(user.email, "/account/security", "198.51.100.202");
     const { otp: current } = await generateTOTP({ secret });
     expect((await answer(later, current, "198.51.100.202")).location).toBe("/account/security");

@@ -34,7 +34,9 @@ describe("forgotten password", () => {
     const known = await forgot("known@example.com");
     const unknown = await forgot("unknown@example.com");
     expect(known.status).toBe(unknown.status);
-    expect(JSON.stringify(known.body).replaceAll("known@example.com", "X")).toBe(JSON.stringify(unknown.body).replaceAll("unknown@example.com", "X"));
+    expect(JSON.stringify(known.body).replaceAll("known@example.com", "X")).toBe(
+      JSON.stringify(unknown.body).replaceAll("unknown@example.com", "X"),
+    );
     expect(await prisma.devEmail.count({ where: { to: "known@example.com" } })).toBe(1);
     expect(await prisma.devEmail.count({ where: { to: "unknown@example.com" } })).toBe(0);
     const row = await prisma.verification.findFirstOrThrow({ where: { type: "password_reset" } });
@@ -48,7 +50,9 @@ describe("forgotten password", () => {
     const out = await prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe(`LOCK TABLE "DevEmail" IN EXCLUSIVE MODE`);
-        return call(forgotAction as never, await formRequest("/auth/forgot-password", { email: "slowmail@example.com" }), { clientIp: "198.51.100.21" });
+        return call(forgotAction as never, await formRequest("/auth/forgot-password", { email: "slowmail@example.com" }), {
+          clientIp: "198.51.100.21",
+        });
       },
       { timeout: 10_000 },
     );
@@ -67,25 +71,44 @@ describe("forgotten password", () => {
   it("resets once: new password works, sessions are revoked, lockout is lifted, the link dies", async () => {
     const user = await createUser({ email: "reset@example.com" });
     const sessionId = await createSession({ userId: user.id });
-    await prisma.user.update({ where: { id: user.id }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 600_000) } });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() + 600_000) },
+    });
     await forgot("reset@example.com");
     const token = await resetTokenFor("reset@example.com");
     expect((await call(resetLoader as never, await getRequest(`/auth/reset-password?token=${token}`))).status).toBe(200);
 
-    const done = await call(resetAction as never, await formRequest("/auth/reset-password", { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }));
+    const done = await call(
+      resetAction as never,
+      await formRequest("/auth/reset-password", { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    );
     expect(done.location).toBe("/auth/login");
     expect(await getSessionUser(sessionId)).toBeNull();
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.failedLoginCount).toBe(0);
     expect(row.lockedUntil).toBeNull();
 
-    const again = await call(resetAction as never, await formRequest("/auth/reset-password", { token, password: "Third-strong-Pass8!", confirmPassword: "Third-strong-Pass8!" }));
+    const again = await call(
+      resetAction as never,
+      await formRequest("/auth/reset-password", {
+        token,
+        password: "Third-strong-Pass8!",
+        confirmPassword: "Third-strong-Pass8!",
+      }),
+    );
     expect(again.status).toBe(410);
     expect((await call(resetLoader as never, await getRequest(`/auth/reset-password?token=${token}`))).status).toBe(410);
 
-    const oldPassword = await call(loginAction as never, await formRequest("/auth/login", { email: "reset@example.com", password: TEST_PASSWORD }));
+    const oldPassword = await call(
+      loginAction as never,
+      await formRequest("/auth/login", { email: "reset@example.com", password: TEST_PASSWORD }),
+    );
     expect(oldPassword.status).toBe(400);
-    const newPassword = await call(loginAction as never, await formRequest("/auth/login", { email: "reset@example.com", password: NEW_PASSWORD }));
+    const newPassword = await call(
+      loginAction as never,
+      await formRequest("/auth/login", { email: "reset@example.com", password: NEW_PASSWORD }),
+    );
     expect(newPassword.location).toBe("/account");
   });
 
@@ -94,7 +117,10 @@ describe("forgotten password", () => {
     await forgot("late@example.com");
     const token = await resetTokenFor("late@example.com");
     await prisma.verification.updateMany({ where: { type: "password_reset" }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const expired = await call(resetAction as never, await formRequest("/auth/reset-password", { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }));
+    const expired = await call(
+      resetAction as never,
+      await formRequest("/auth/reset-password", { token, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    );
     expect(expired.status).toBe(410);
     const unknown = await call(resetLoader as never, await getRequest("/auth/reset-password?token=nope"));
     expect(unknown.status).toBe(410);
@@ -104,7 +130,10 @@ describe("forgotten password", () => {
     await createUser({ email: "rules@example.com" });
     await forgot("rules@example.com");
     const token = await resetTokenFor("rules@example.com");
-    const weak = await call(resetAction as never, await formRequest("/auth/reset-password", { token, password: "weak", confirmPassword: "weak" }));
+    const weak = await call(
+      resetAction as never,
+      await formRequest("/auth/reset-password", { token, password: "weak", confirmPassword: "weak" }),
+    );
     expect((weak.body as { result: { error: Record<string, string[]> } }).result.error.password.length).toBeGreaterThan(2);
     expect(await prisma.verification.count({ where: { type: "password_reset", usedAt: null } })).toBe(1);
   });
@@ -116,7 +145,12 @@ describe("e-mail verification", () => {
   it("verifies once within 24 hours", async () => {
     const { createVerification } = await import("~/domains/identity/verification.server");
     const user = await createUser({ email: "verify@example.com", verified: false });
-    const token = await createVerification({ type: "email_verification", target: user.email, userId: user.id, ttlMs: 24 * 3600 * 1000 });
+    const token = await createVerification({
+      type: "email_verification",
+      target: user.email,
+      userId: user.id,
+      ttlMs: 24 * 3600 * 1000,
+    });
     const first = await call(verifyLoader as never, await getRequest(`/auth/verify-email?token=${token}`));
     expect((first.body as { state: string }).state).toBe("verified");
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).not.toBeNull();

@@ -19,10 +19,18 @@ describe("login throttling per IP", () => {
     await createUser({ email: "ip@example.com" });
     const ip = "192.0.2.77";
     for (let i = 0; i < 3; i++) {
-      const out = await call(loginAction as never, await formRequest("/auth/login", { email: "ip@example.com", password: "Wrong-password-1" }), { clientIp: ip });
+      const out = await call(
+        loginAction as never,
+        await formRequest("/auth/login", { email: "ip@example.com", password: "Wrong-password-1" }),
+        { clientIp: ip },
+      );
       expect(out.status).toBe(400);
     }
-    const blocked = await call(loginAction as never, await formRequest("/auth/login", { email: "ip@example.com", password: TEST_PASSWORD }), { clientIp: ip });
+    const blocked = await call(
+      loginAction as never,
+      await formRequest("/auth/login", { email: "ip@example.com", password: TEST_PASSWORD }),
+      { clientIp: ip },
+    );
     expect(blocked.status).toBe(429);
     const retryAfter = Number(blocked.headers.get("Retry-After"));
     expect(retryAfter).toBeGreaterThan(0);
@@ -30,7 +38,11 @@ describe("login throttling per IP", () => {
     expect(messages(blocked.body)).toContain("Too many attempts");
     expect(await prisma.loginAttempt.count({ where: { reason: "rate_limited", ipAddress: ip } })).toBe(1);
     // Another address is not affected.
-    const other = await call(loginAction as never, await formRequest("/auth/login", { email: "ip@example.com", password: TEST_PASSWORD }), { clientIp: "192.0.2.78" });
+    const other = await call(
+      loginAction as never,
+      await formRequest("/auth/login", { email: "ip@example.com", password: TEST_PASSWORD }),
+      { clientIp: "192.0.2.78" },
+    );
     expect(other.location).toBe("/account");
   });
 });

@@ -30,7 +30,12 @@ describe("Redis-backed rate limits and readiness", () => {
     expect((await consume(options, key)).allowed).toBe(true);
     // another process: its own limiter object and connection, same Redis
     const other = new Redis(REDIS_URL);
-    const otherLimiter = new RateLimiterRedis({ storeClient: other, keyPrefix: `rl:${options.keyPrefix}`, points: 3, duration: 60 });
+    const otherLimiter = new RateLimiterRedis({
+      storeClient: other,
+      keyPrefix: `rl:${options.keyPrefix}`,
+      points: 3,
+      duration: 60,
+    });
     const res = await otherLimiter.consume(key);
     expect(res.remainingPoints).toBe(0);
     await other.quit();
@@ -42,7 +47,12 @@ describe("Redis-backed rate limits and readiness", () => {
 
   it("reports Redis in /readyz: ok when it answers, down (not ready) when it does not", async () => {
     expect(await checkReadiness()).toEqual({ ok: true, checks: { database: "ok", redis: "ok" } });
-    const dead = new Redis("redis://127.0.0.1:1", { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const dead = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     dead.on("error", () => {});
     g.__versoRedis = dead;
     try {

@@ -15,7 +15,10 @@ describe("seed", () => {
     expect(roles.map((r) => r.name)).toEqual(["admin", "blogger", "commercial", "employee", "user"]);
     const admin = await prisma.user.findUniqueOrThrow({
       where: { email: "owner@example.com" },
-      select: { password: { select: { hash: true } }, roles: { select: { role: { select: { name: true, permissions: true } } } } },
+      select: {
+        password: { select: { hash: true } },
+        roles: { select: { role: { select: { name: true, permissions: true } } } },
+      },
     });
     expect(admin.roles.map((r) => r.role.name)).toEqual(["admin"]);
     expect(admin.roles[0].role.permissions.length).toBe(await prisma.permission.count());
@@ -26,7 +29,12 @@ describe("seed", () => {
   it("changes nothing when run a second time (admin password kept)", async () => {
     const first = await seed({ databaseUrl: process.env.DATABASE_URL!, adminEmail: "owner@example.com", demo: true });
     const hashBefore = (await prisma.password.findFirstOrThrow({ where: { user: { email: "owner@example.com" } } })).hash;
-    const counts = async () => [await prisma.user.count(), await prisma.role.count(), await prisma.permission.count(), await prisma.rolePermission.count()];
+    const counts = async () => [
+      await prisma.user.count(),
+      await prisma.role.count(),
+      await prisma.permission.count(),
+      await prisma.rolePermission.count(),
+    ];
     const before = await counts();
     const second = await seed({ databaseUrl: process.env.DATABASE_URL!, adminEmail: "owner@example.com", demo: true });
     expect(first.admin.created).toBe(true);

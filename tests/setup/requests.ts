@@ -47,7 +47,10 @@ export async function formRequest(path: string, fields: Record<string, string | 
   });
 }
 
-export async function getRequest(path: string, options: { userId?: string; cookie?: string; headers?: Record<string, string> } = {}) {
+export async function getRequest(
+  path: string,
+  options: { userId?: string; cookie?: string; headers?: Record<string, string> } = {},
+) {
   const cookies: string[] = [];
   if (options.cookie) cookies.push(options.cookie);
   if (options.userId) cookies.push((await sessionCookie(options.userId)).cookie);

@@ -24,7 +24,12 @@ export function AccountLayout({ children }: { children: React.ReactNode }) {
                 <NavLink
                   to={section.to}
                   end={section.end}
-                  className={({ isActive }) => cn("block rounded px-3 py-2 text-sm hover:bg-slate-100", isActive && "bg-brand-50 font-semibold text-brand-800")}
+                  className={({ isActive }) =>
+                    cn(
+                      "block rounded px-3 py-2 text-sm hover:bg-slate-100",
+                      isActive && "bg-brand-50 font-semibold text-brand-800",
+                    )
+                  }
                 >
                   {t(section.labelKey)}
                 </NavLink>

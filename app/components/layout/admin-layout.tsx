@@ -28,7 +28,10 @@ export function AdminLayout({ nav, children }: { nav: AdminNavItem[]; children: 
                   to={item.to}
                   end={item.end}
                   className={({ isActive }) =>
-                    cn("block rounded px-3 py-2 text-sm hover:bg-slate-100", isActive && "bg-brand-50 font-semibold text-brand-800")
+                    cn(
+                      "block rounded px-3 py-2 text-sm hover:bg-slate-100",
+                      isActive && "bg-brand-50 font-semibold text-brand-800",
+                    )
                   }
                 >
                   {t(item.labelKey)}

@@ -7,7 +7,16 @@ export function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : status === 401 ? "unauthorized" : "server";
+  const key =
+    status === 404
+      ? "notFound"
+      : status === 403
+        ? "forbidden"
+        : status === 429
+          ? "tooMany"
+          : status === 401
+            ? "unauthorized"
+            : "server";
   return (
     <section className="mx-auto max-w-xl px-6 py-20 text-center" aria-labelledby="error-title">
       <p className="text-sm font-semibold text-brand-700">{status}</p>

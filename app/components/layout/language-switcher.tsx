@@ -11,7 +11,12 @@ export function LanguageSwitcher() {
       <AuthenticityTokenInput />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="language-select">{t("language.label")}</label>
-      <select id="language-select" name="locale" defaultValue={i18n.language} className="rounded border border-slate-300 bg-white px-2 py-1">
+      <select
+        id="language-select"
+        name="locale"
+        defaultValue={i18n.language}
+        className="rounded border border-slate-300 bg-white px-2 py-1"
+      >
         {supportedLanguages.map((lng) => (
           <option key={lng} value={lng}>
             {t(`language.${lng}`)}

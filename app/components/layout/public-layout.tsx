@@ -45,7 +45,10 @@ export function PublicLayout({ children }: { children: React.ReactNode }) {
                 <NavLink to="/auth/login" className="hover:underline">
                   {t("nav.login")}
                 </NavLink>
-                <Link to="/auth/register" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+                <Link
+                  to="/auth/register"
+                  className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800"
+                >
                   {t("nav.register")}
                 </Link>
               </>

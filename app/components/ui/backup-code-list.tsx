@@ -1,8 +1,22 @@
 // One-time backup codes, shown once right after they are issued: a list the person can read,
 // print or copy. The page never shows them again.
-export function BackupCodeList({ codes, title, lead, warning }: { codes: string[]; title: string; lead: string; warning: string }) {
+export function BackupCodeList({
+  codes,
+  title,
+  lead,
+  warning,
+}: {
+  codes: string[];
+  title: string;
+  lead: string;
+  warning: string;
+}) {
   return (
-    <section aria-labelledby="backup-codes-title" className="rounded-lg border-2 border-amber-500 bg-amber-50 p-6" data-testid="backup-codes">
+    <section
+      aria-labelledby="backup-codes-title"
+      className="rounded-lg border-2 border-amber-500 bg-amber-50 p-6"
+      data-testid="backup-codes"
+    >
       <h2 id="backup-codes-title" className="text-lg font-semibold">
         {title}
       </h2>

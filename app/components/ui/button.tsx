@@ -10,11 +10,19 @@ const variants: Record<Variant, string> = {
   link: "text-brand-700 underline hover:text-brand-800",
 };
 
-export function Button({ variant = "primary", className, ...props }: { variant?: Variant } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+export function Button({
+  variant = "primary",
+  className,
+  ...props
+}: { variant?: Variant } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button
       type="submit"
-      className={cn(variant !== "link" && "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium", variants[variant], className)}
+      className={cn(
+        variant !== "link" && "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-medium",
+        variants[variant],
+        className,
+      )}
       {...props}
     />
   );
@@ -24,11 +32,16 @@ export function Button({ variant = "primary", className, ...props }: { variant?:
  * A submit button that shows a pending label while its form is submitting (with JavaScript);
  * without JavaScript it is an ordinary submit button.
  */
-export function SubmitButton({ children, pendingLabel, name, value, ...props }: { pendingLabel?: React.ReactNode } & React.ComponentProps<typeof Button>) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  name,
+  value,
+  ...props
+}: { pendingLabel?: React.ReactNode } & React.ComponentProps<typeof Button>) {
   const navigation = useNavigation();
   const pending =
-    navigation.state === "submitting" &&
-    (name === undefined || navigation.formData?.get(String(name)) === String(value ?? ""));
+    navigation.state === "submitting" && (name === undefined || navigation.formData?.get(String(name)) === String(value ?? ""));
   return (
     <Button name={name} value={value} aria-disabled={pending || undefined} {...props}>
       {pending && pendingLabel ? pendingLabel : children}

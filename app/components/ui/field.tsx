@@ -106,13 +106,21 @@ type TextareaFieldProps = {
 export function TextareaField({ meta, label, description, rows = 4, className }: TextareaFieldProps) {
   return (
     <FieldShell id={meta.id} label={label} description={description} errors={meta.errors} className={className}>
-      {(describedBy) => <textarea {...getTextareaProps(meta)} rows={rows} aria-describedby={describedBy} className={inputClass} />}
+      {(describedBy) => (
+        <textarea {...getTextareaProps(meta)} rows={rows} aria-describedby={describedBy} className={inputClass} />
+      )}
     </FieldShell>
   );
 }
 
 /** A plain, uncontrolled field for forms that do not need conform (filters, search boxes). */
-export function PlainField({ label, name, defaultValue, type = "text", ...rest }: { label: string; name: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+export function PlainField({
+  label,
+  name,
+  defaultValue,
+  type = "text",
+  ...rest
+}: { label: string; name: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className="space-y-1">

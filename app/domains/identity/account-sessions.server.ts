@@ -50,19 +50,52 @@ export async function listAccountSessions({ userId, currentSessionId }: { userId
 }
 
 /** Sign out one of the user's other sessions. Throws DomainError "session_not_found" or "current_session". */
-export async function revokeAccountSession({ userId, currentSessionId, handle, ipAddress }: { userId: string; currentSessionId: string; handle: string; ipAddress?: string }) {
+export async function revokeAccountSession({
+  userId,
+  currentSessionId,
+  handle,
+  ipAddress,
+}: {
+  userId: string;
+  currentSessionId: string;
+  handle: string;
+  ipAddress?: string;
+}) {
   const sessions = await listSessions({ userId });
   const target = sessions.find((session) => sessionHandle(session.id) === handle);
   if (!target) throw new DomainError("session_not_found", "No such active session");
   if (target.id === currentSessionId) throw new DomainError("current_session", "Use log out to end this session");
-  if (!(await revokeSession({ userId, sessionId: target.id }))) throw new DomainError("session_not_found", "No such active session");
-  await recordAudit({ actorId: userId, action: "user.session_revoked", entityType: "user", entityId: userId, after: { handle }, ipAddress });
+  if (!(await revokeSession({ userId, sessionId: target.id })))
+    throw new DomainError("session_not_found", "No such active session");
+  await recordAudit({
+    actorId: userId,
+    action: "user.session_revoked",
+    entityType: "user",
+    entityId: userId,
+    after: { handle },
+    ipAddress,
+  });
 }
 
-export async function revokeAllOtherSessions({ userId, currentSessionId, ipAddress }: { userId: string; currentSessionId: string; ipAddress?: string }) {
+export async function revokeAllOtherSessions({
+  userId,
+  currentSessionId,
+  ipAddress,
+}: {
+  userId: string;
+  currentSessionId: string;
+  ipAddress?: string;
+}) {
   const count = await revokeOtherSessions({ userId, keepSessionId: currentSessionId });
   if (count > 0) {
-    await recordAudit({ actorId: userId, action: "user.other_sessions_revoked", entityType: "user", entityId: userId, after: { count }, ipAddress });
+    await recordAudit({
+      actorId: userId,
+      action: "user.other_sessions_revoked",
+      entityType: "user",
+      entityId: userId,
+      after: { count },
+      ipAddress,
+    });
   }
   return count;
 }

@@ -7,7 +7,11 @@ const MINUTE = 60;
 
 export const AUTH_LIMITS = {
   /** Password sign-in attempts from one IP address (LOGIN_RATE_LIMIT_PER_15_MIN). */
-  loginIp: (): LimiterOptions => ({ keyPrefix: "auth:login-ip", points: getEnv().LOGIN_RATE_LIMIT_PER_15_MIN, durationSeconds: 15 * MINUTE }),
+  loginIp: (): LimiterOptions => ({
+    keyPrefix: "auth:login-ip",
+    points: getEnv().LOGIN_RATE_LIMIT_PER_15_MIN,
+    durationSeconds: 15 * MINUTE,
+  }),
   /** Reset links asked for one address, and from one IP address. */
   resetEmail: (): LimiterOptions => ({ keyPrefix: "auth:reset-email", points: 5, durationSeconds: 60 * MINUTE }),
   resetIp: (): LimiterOptions => ({ keyPrefix: "auth:reset-ip", points: 20, durationSeconds: 15 * MINUTE }),

@@ -8,7 +8,13 @@ import { FormStrategy } from "remix-auth-form";
 import { TOTPStrategy } from "remix-auth-totp";
 import { getEnv } from "~/infra/env.server";
 import { EMAIL_CODE_PATHS } from "./auth-paths";
-import { codeFromMagicLinkToken, emailCodeSecret, issueSignInCode, redeemSignInCode, SIGN_IN_CODE_PERIOD_SECONDS } from "./email-code.server";
+import {
+  codeFromMagicLinkToken,
+  emailCodeSecret,
+  issueSignInCode,
+  redeemSignInCode,
+  SIGN_IN_CODE_PERIOD_SECONDS,
+} from "./email-code.server";
 import { attemptPasswordLogin, type PasswordLoginResult } from "./login.server";
 import { startSession } from "./login-session.server";
 import { beginMfaChallenge } from "./mfa-pending.server";
@@ -51,7 +57,13 @@ authenticator.use(
   new TOTPStrategy<PasswordLoginResult>(
     {
       secret: emailCodeSecret(),
-      cookieOptions: { ...(getEnv().NODE_ENV === "production" ? { secure: true as const } : {}), maxAge: SIGN_IN_CODE_PERIOD_SECONDS, sameSite: "Lax", httpOnly: true, path: "/" },
+      cookieOptions: {
+        ...(getEnv().NODE_ENV === "production" ? { secure: true as const } : {}),
+        maxAge: SIGN_IN_CODE_PERIOD_SECONDS,
+        sameSite: "Lax",
+        httpOnly: true,
+        path: "/",
+      },
       totpGeneration: { digits: 6, charSet: "0123456789", period: SIGN_IN_CODE_PERIOD_SECONDS, maxAttempts: 5 },
       magicLinkPath: EMAIL_CODE_PATHS.verify,
       customErrors: EMAIL_CODE_ERRORS,

@@ -28,7 +28,17 @@ async function emailTaken(email: string, exceptUserId: string) {
  * Throws DomainError "invalid_current_password", "same_email" or "email_taken".
  * Sends the confirmation link to the new address.
  */
-export async function requestEmailChange({ userId, currentPassword, newEmail, ipAddress }: { userId: string; currentPassword: string; newEmail: string; ipAddress?: string }) {
+export async function requestEmailChange({
+  userId,
+  currentPassword,
+  newEmail,
+  ipAddress,
+}: {
+  userId: string;
+  currentPassword: string;
+  newEmail: string;
+  ipAddress?: string;
+}) {
   const email = normalizeEmail(newEmail);
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
@@ -48,8 +58,19 @@ export async function requestEmailChange({ userId, currentPassword, newEmail, ip
     subject: t("account.emails.confirmEmail.subject"),
     text: t("account.emails.confirmEmail.text", { name: user.name, url }),
   });
-  await recordAudit({ actorId: userId, action: "user.email_change_requested", entityType: "user", entityId: userId, after: { email }, ipAddress });
-  await notify(user.email, t("account.emails.emailChangeRequested.subject"), t("account.emails.emailChangeRequested.text", { name: user.name, email }));
+  await recordAudit({
+    actorId: userId,
+    action: "user.email_change_requested",
+    entityType: "user",
+    entityId: userId,
+    after: { email },
+    ipAddress,
+  });
+  await notify(
+    user.email,
+    t("account.emails.emailChangeRequested.subject"),
+    t("account.emails.emailChangeRequested.text", { name: user.name, email }),
+  );
   return { email };
 }
 
@@ -62,15 +83,27 @@ export async function confirmEmailChange({ userId, token, ipAddress }: { userId:
   const usable = await getUsableVerification({ type: "email_change", token });
   if (!usable || usable.userId !== userId) throw new DomainError("invalid_token", "The link is invalid, used or expired");
   const verification = await consumeVerification({ type: "email_change", token });
-  if (!verification || verification.userId !== userId) throw new DomainError("invalid_token", "The link is invalid, used or expired");
+  if (!verification || verification.userId !== userId)
+    throw new DomainError("invalid_token", "The link is invalid, used or expired");
   const email = normalizeEmail(verification.target);
-  const before = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+  const before = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, name: true, locale: true },
+  });
   if (await emailTaken(email, userId)) throw new DomainError("email_taken", "Another account uses this address");
   try {
     await prisma.$transaction(async (tx) => {
       await tx.user.update({ where: { id: userId }, data: { email, emailVerifiedAt: new Date() }, select: { id: true } });
       await recordAudit(
-        { actorId: userId, action: "user.email_changed", entityType: "user", entityId: userId, before: { email: before.email }, after: { email }, ipAddress },
+        {
+          actorId: userId,
+          action: "user.email_changed",
+          entityType: "user",
+          entityId: userId,
+          before: { email: before.email },
+          after: { email },
+          ipAddress,
+        },
         tx,
       );
     });
@@ -82,7 +115,11 @@ export async function confirmEmailChange({ userId, token, ipAddress }: { userId:
   }
   if (before.email !== email) {
     const t = await i18n.getFixedT(before.locale, "identity");
-    await notify(before.email, t("account.emails.emailChanged.subject"), t("account.emails.emailChanged.text", { name: before.name, email }));
+    await notify(
+      before.email,
+      t("account.emails.emailChanged.subject"),
+      t("account.emails.emailChanged.text", { name: before.name, email }),
+    );
   }
   return { email };
 }

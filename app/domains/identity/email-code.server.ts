@@ -22,7 +22,9 @@ export function emailCodeSecret(): string {
 }
 
 function codeHash(email: string, code: string) {
-  return createHash("sha256").update(`sign_in_code:${normaliseEmail(email)}:${code.trim()}`).digest("hex");
+  return createHash("sha256")
+    .update(`sign_in_code:${normaliseEmail(email)}:${code.trim()}`)
+    .digest("hex");
 }
 
 /**
@@ -37,31 +39,55 @@ export function issueSignInCode({ email, code, magicLink }: { email: string; cod
 
 async function issueSignInCodeNow({ email, code, magicLink }: { email: string; code: string; magicLink: string }): Promise<void> {
   const address = normaliseEmail(email);
-  const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true, name: true, locale: true, status: true } });
+  const user = await prisma.user.findUnique({
+    where: { email: address },
+    select: { id: true, name: true, locale: true, status: true },
+  });
   if (!user || user.status !== "active") return;
   const now = new Date();
   const tokenHash = codeHash(address, code);
   await prisma.$transaction([
     // Only the newest code counts.
-    prisma.verification.updateMany({ where: { type: "sign_in_code", userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } }),
+    prisma.verification.updateMany({
+      where: { type: "sign_in_code", userId: user.id, usedAt: null, expiresAt: { gt: now } },
+      data: { expiresAt: now },
+    }),
     prisma.verification.deleteMany({ where: { tokenHash } }),
     prisma.verification.create({
-      data: { type: "sign_in_code", target: address, userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + SIGN_IN_CODE_PERIOD_SECONDS * 1000) },
+      data: {
+        type: "sign_in_code",
+        target: address,
+        userId: user.id,
+        tokenHash,
+        expiresAt: new Date(now.getTime() + SIGN_IN_CODE_PERIOD_SECONDS * 1000),
+      },
       select: { id: true },
     }),
   ]);
   // The link goes to APP_URL whatever Host header the request carried.
   const link = new URL(magicLink);
-  await sendSignInCodeEmail({ to: address, name: user.name, code, magicLink: appLink(link.pathname + link.search), locale: user.locale });
+  await sendSignInCodeEmail({
+    to: address,
+    name: user.name,
+    code,
+    magicLink: appLink(link.pathname + link.search),
+    locale: user.locale,
+  });
 }
 
 export type SignInCodeResult =
-  | { status: "ok"; userId: string; name: string; mfaRequired: boolean }
-  | { status: "used" }
-  | { status: "deactivated" };
+  { status: "ok"; userId: string; name: string; mfaRequired: boolean } | { status: "used" } | { status: "deactivated" };
 
 /** Spend an issued code (the strategy has already checked it cryptographically). */
-export async function redeemSignInCode({ email, code, ipAddress }: { email: string; code: string; ipAddress: string }): Promise<SignInCodeResult> {
+export async function redeemSignInCode({
+  email,
+  code,
+  ipAddress,
+}: {
+  email: string;
+  code: string;
+  ipAddress: string;
+}): Promise<SignInCodeResult> {
   const address = normaliseEmail(email);
   const now = new Date();
   const tokenHash = codeHash(address, code);
@@ -79,7 +105,13 @@ export async function redeemSignInCode({ email, code, ipAddress }: { email: stri
     return { status: "deactivated" };
   }
   const mfaRequired = await requiresMfa(user.id);
-  await recordLoginAttempt({ email: address, userId: user.id, ipAddress, success: !mfaRequired, reason: mfaRequired ? "mfa_required" : "code_success" });
+  await recordLoginAttempt({
+    email: address,
+    userId: user.id,
+    ipAddress,
+    success: !mfaRequired,
+    reason: mfaRequired ? "mfa_required" : "code_success",
+  });
   return { status: "ok", userId: user.id, name: user.name, mfaRequired };
 }
 
@@ -101,7 +133,11 @@ export function codeFromMagicLinkToken(token: string): string | null {
 }
 
 /** What the strategy's cookie says: the address the code went to and the last error, if any. */
-export function readEmailCodeCookie(cookieHeader: string | null): { email: string | null; error: string | null; pending: boolean } {
+export function readEmailCodeCookie(cookieHeader: string | null): {
+  email: string | null;
+  error: string | null;
+  pending: boolean;
+} {
   const match = new RegExp(`(?:^|;\\s*)${EMAIL_CODE_COOKIE}=([^;]*)`).exec(cookieHeader ?? "");
   if (!match) return { email: null, error: null, pending: false };
   const params = new URLSearchParams(match[1]);

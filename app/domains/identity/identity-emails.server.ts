@@ -41,32 +41,82 @@ function compose(parts: Array<string | null>) {
   return parts.filter((part): part is string => part !== null).join("\n\n");
 }
 
-export async function sendVerificationEmail({ to, name, token, locale }: { to: string; name: string; token: string; locale: string }) {
+export async function sendVerificationEmail({
+  to,
+  name,
+  token,
+  locale,
+}: {
+  to: string;
+  name: string;
+  token: string;
+  locale: string;
+}) {
   const t = await translator(locale);
   const link = appLink("/auth/verify-email", { token });
   await sendEmail({
     to,
     subject: t("emails.verify.subject"),
-    text: compose([t("emails.greeting", { name }), t("emails.verify.body"), link, t("emails.verify.ignore"), t("emails.signature")]),
+    text: compose([
+      t("emails.greeting", { name }),
+      t("emails.verify.body"),
+      link,
+      t("emails.verify.ignore"),
+      t("emails.signature"),
+    ]),
   });
 }
 
-export async function sendPasswordResetEmail({ to, name, token, locale }: { to: string; name: string; token: string; locale: string }) {
+export async function sendPasswordResetEmail({
+  to,
+  name,
+  token,
+  locale,
+}: {
+  to: string;
+  name: string;
+  token: string;
+  locale: string;
+}) {
   const t = await translator(locale);
   const link = appLink("/auth/reset-password", { token });
   await sendEmail({
     to,
     subject: t("emails.reset.subject"),
-    text: compose([t("emails.greeting", { name }), t("emails.reset.body"), link, t("emails.reset.ignore"), t("emails.signature")]),
+    text: compose([
+      t("emails.greeting", { name }),
+      t("emails.reset.body"),
+      link,
+      t("emails.reset.ignore"),
+      t("emails.signature"),
+    ]),
   });
 }
 
-export async function sendSignInCodeEmail({ to, name, code, magicLink, locale }: { to: string; name: string; code: string; magicLink: string; locale: string }) {
+export async function sendSignInCodeEmail({
+  to,
+  name,
+  code,
+  magicLink,
+  locale,
+}: {
+  to: string;
+  name: string;
+  code: string;
+  magicLink: string;
+  locale: string;
+}) {
   const t = await translator(locale);
   await sendEmail({
     to,
     // Never the code in the subject: subjects end up in logs and notification previews.
     subject: t("emails.code.subject"),
-    text: compose([t("emails.greeting", { name }), t("emails.code.body", { code }), `${t("emails.code.link")}\n${magicLink}`, t("emails.code.ignore"), t("emails.signature")]),
+    text: compose([
+      t("emails.greeting", { name }),
+      t("emails.code.body", { code }),
+      `${t("emails.code.link")}\n${magicLink}`,
+      t("emails.code.ignore"),
+      t("emails.signature"),
+    ]),
   });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { afterFailure, attemptsLeft, isLocked, LOCK_DURATION_MS, lockExpired, MAX_FAILED_LOGINS, type LockState } from "./lockout";
+import {
+  afterFailure,
+  attemptsLeft,
+  isLocked,
+  LOCK_DURATION_MS,
+  lockExpired,
+  MAX_FAILED_LOGINS,
+  type LockState,
+} from "./lockout";
 
 const now = new Date("2026-01-01T12:00:00Z");
 const fresh: LockState = { failedLoginCount: 0, lockedUntil: null };

@@ -60,7 +60,10 @@ export async function requiresMfa(userId: string): Promise<boolean> {
 async function registerFailure(user: { id: string; lockedUntil: Date | null }, now: Date) {
   if (user.lockedUntil && lockExpired(user, now)) {
     // The old lock has run out: start a fresh count (only the first racer resets it).
-    await prisma.user.updateMany({ where: { id: user.id, lockedUntil: user.lockedUntil }, data: { failedLoginCount: 0, lockedUntil: null } });
+    await prisma.user.updateMany({
+      where: { id: user.id, lockedUntil: user.lockedUntil },
+      data: { failedLoginCount: 0, lockedUntil: null },
+    });
   }
   const updated = await prisma.user.update({
     where: { id: user.id },
@@ -107,7 +110,15 @@ async function registerUnknownFailure(address: string, now: Date): Promise<Date 
   }
 }
 
-export async function attemptPasswordLogin({ email, password, ipAddress }: { email: string; password: string; ipAddress: string }): Promise<PasswordLoginResult> {
+export async function attemptPasswordLogin({
+  email,
+  password,
+  ipAddress,
+}: {
+  email: string;
+  password: string;
+  ipAddress: string;
+}): Promise<PasswordLoginResult> {
   const address = normaliseEmail(email);
   const now = new Date();
   const user = await prisma.user.findUnique({
@@ -153,6 +164,12 @@ export async function attemptPasswordLogin({ email, password, ipAddress }: { ema
     return { status: "locked", lockedUntil: locked.lockedUntil ?? lockUntil(now) };
   }
   const mfaRequired = await requiresMfa(user.id);
-  await recordLoginAttempt({ email: address, userId: user.id, ipAddress, success: !mfaRequired, reason: mfaRequired ? "mfa_required" : "success" });
+  await recordLoginAttempt({
+    email: address,
+    userId: user.id,
+    ipAddress,
+    success: !mfaRequired,
+    reason: mfaRequired ? "mfa_required" : "success",
+  });
   return { status: "ok", userId: user.id, name: user.name, mfaRequired };
 }

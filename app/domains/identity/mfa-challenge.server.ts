@@ -33,10 +33,20 @@ async function windowStart(userId: string, now: Date) {
 
 /** Wrong answers, and answers refused for being past the limit, since `since`. */
 async function failuresSince(userId: string, since: Date) {
-  return prisma.loginAttempt.count({ where: { userId, reason: { in: ["mfa_invalid", "mfa_exhausted"] }, createdAt: { gt: since } } });
+  return prisma.loginAttempt.count({
+    where: { userId, reason: { in: ["mfa_invalid", "mfa_exhausted"] }, createdAt: { gt: since } },
+  });
 }
 
-export async function answerMfaChallenge({ userId, code, ipAddress }: { userId: string; code: string; ipAddress: string }): Promise<MfaAnswer> {
+export async function answerMfaChallenge({
+  userId,
+  code,
+  ipAddress,
+}: {
+  userId: string;
+  code: string;
+  ipAddress: string;
+}): Promise<MfaAnswer> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, name: true, status: true } });
   if (!user || user.status !== "active") return { status: "exhausted" };
   const now = new Date();
@@ -52,7 +62,11 @@ export async function answerMfaChallenge({ userId, code, ipAddress }: { userId: 
   }
   const result = await verifyMfaChallenge({ userId, code });
   if (result.ok) {
-    await prisma.loginAttempt.update({ where: { id: claim.id }, data: { reason: "mfa_success", success: true }, select: { id: true } });
+    await prisma.loginAttempt.update({
+      where: { id: claim.id },
+      data: { reason: "mfa_success", success: true },
+      select: { id: true },
+    });
     return { status: "ok", method: result.method, backupCodesLeft: result.backupCodesLeft, name: user.name };
   }
   const attemptsLeft = MAX_MFA_ATTEMPTS - (await failuresSince(userId, since));

@@ -89,7 +89,8 @@ async function replaceBackupCodes(tx: Tx, userId: string) {
 async function requireDevice(userId: string, state: "pending" | "confirmed") {
   const device = await prisma.totpDevice.findUnique({ where: { userId }, select: { id: true, confirmedAt: true } });
   if (state === "pending" && !device) throw new DomainError("mfa_not_started", "Start the set-up first");
-  if (state === "pending" && device?.confirmedAt) throw new DomainError("mfa_already_enabled", "Two-factor authentication is already on");
+  if (state === "pending" && device?.confirmedAt)
+    throw new DomainError("mfa_already_enabled", "Two-factor authentication is already on");
   if (state === "confirmed" && !device?.confirmedAt) throw new DomainError("mfa_not_enabled", "Two-factor authentication is off");
   return device!;
 }
@@ -105,10 +106,16 @@ export async function confirmMfaEnrolment({ userId, code, ipAddress }: CodeInput
   const device = await requireDevice(userId, "pending");
   await requireCode(userId, code);
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.totpDevice.updateMany({ where: { id: device.id, confirmedAt: null }, data: { confirmedAt: new Date() } });
+    const { count } = await tx.totpDevice.updateMany({
+      where: { id: device.id, confirmedAt: null },
+      data: { confirmedAt: new Date() },
+    });
     if (count !== 1) throw new DomainError("mfa_already_enabled", "Two-factor authentication is already on");
     const codes = await replaceBackupCodes(tx, userId);
-    await recordAudit({ actorId: userId, action: "user.mfa_enabled", entityType: "user", entityId: userId, after: { method: "totp" }, ipAddress }, tx);
+    await recordAudit(
+      { actorId: userId, action: "user.mfa_enabled", entityType: "user", entityId: userId, after: { method: "totp" }, ipAddress },
+      tx,
+    );
     return codes;
   });
 }
@@ -119,7 +126,10 @@ export async function regenerateBackupCodes({ userId, code, ipAddress }: CodeInp
   await requireCode(userId, code);
   return prisma.$transaction(async (tx) => {
     const codes = await replaceBackupCodes(tx, userId);
-    await recordAudit({ actorId: userId, action: "user.backup_codes_regenerated", entityType: "user", entityId: userId, ipAddress }, tx);
+    await recordAudit(
+      { actorId: userId, action: "user.backup_codes_regenerated", entityType: "user", entityId: userId, ipAddress },
+      tx,
+    );
     return codes;
   });
 }

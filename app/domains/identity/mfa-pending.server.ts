@@ -11,7 +11,10 @@ export async function getCookieSessionFor(request: Request) {
 }
 
 /** Put the challenge in the cookie (dropping any signed-in session id) and send the person to /auth/mfa. */
-export async function beginMfaChallenge(request: Request, { userId, redirectTo, headers }: { userId: string; redirectTo: string; headers?: HeadersInit }) {
+export async function beginMfaChallenge(
+  request: Request,
+  { userId, redirectTo, headers }: { userId: string; redirectTo: string; headers?: HeadersInit },
+) {
   const session = await sessionStorage.getSession();
   session.set("mfaPending", { userId, attempts: 0, expiresAt: Date.now() + MFA_CHALLENGE_TTL_MS, redirectTo });
   const out = new Headers(headers);

@@ -51,7 +51,10 @@ export async function consumeBackupCode({ userId, code }: { userId: string; code
     select: { id: true },
   });
   if (!candidate) return false;
-  const { count } = await prisma.backupCode.updateMany({ where: { id: candidate.id, usedAt: null }, data: { usedAt: new Date() } });
+  const { count } = await prisma.backupCode.updateMany({
+    where: { id: candidate.id, usedAt: null },
+    data: { usedAt: new Date() },
+  });
   return count === 1;
 }
 

@@ -23,11 +23,25 @@ export async function requestPasswordReset({ email, ipAddress }: { email: string
 
 async function requestPasswordResetNow({ email, ipAddress }: { email: string; ipAddress: string }): Promise<void> {
   const address = normaliseEmail(email);
-  const user = await prisma.user.findUnique({ where: { email: address }, select: { id: true, name: true, locale: true, status: true } });
+  const user = await prisma.user.findUnique({
+    where: { email: address },
+    select: { id: true, name: true, locale: true, status: true },
+  });
   if (!user || user.status !== "active") return;
-  const token = await createVerification({ type: "password_reset", target: address, userId: user.id, ttlMs: PASSWORD_RESET_TTL_MS });
+  const token = await createVerification({
+    type: "password_reset",
+    target: address,
+    userId: user.id,
+    ttlMs: PASSWORD_RESET_TTL_MS,
+  });
   await sendPasswordResetEmail({ to: address, name: user.name, token, locale: user.locale });
-  await recordAudit({ actorId: user.id, action: "user.password_reset_requested", entityType: "user", entityId: user.id, ipAddress });
+  await recordAudit({
+    actorId: user.id,
+    action: "user.password_reset_requested",
+    entityType: "user",
+    entityId: user.id,
+    ipAddress,
+  });
 }
 
 /** The e-mail address a still-usable reset token is for (null when unknown, used or expired). */
@@ -37,7 +51,15 @@ export async function getPasswordResetTarget({ token }: { token: string }): Prom
 }
 
 /** Use the token (once) and set the new password; throws DomainError("invalid_token") otherwise. */
-export async function resetPassword({ token, password, ipAddress }: { token: string; password: string; ipAddress: string }): Promise<{ userId: string; email: string }> {
+export async function resetPassword({
+  token,
+  password,
+  ipAddress,
+}: {
+  token: string;
+  password: string;
+  ipAddress: string;
+}): Promise<{ userId: string; email: string }> {
   const hash = await hashPassword(password);
   const row = await consumeVerification({ type: "password_reset", token });
   if (!row?.userId) throw new DomainError("invalid_token", "This reset link is not valid.");

@@ -32,16 +32,30 @@ export function listProfileTimeZones(): string[] {
 
 export type ProfileChanges = { name: string; timeZone: string; locale: string };
 
-export async function updateProfile({ userId, changes, ipAddress }: { userId: string; changes: ProfileChanges; ipAddress?: string }) {
+export async function updateProfile({
+  userId,
+  changes,
+  ipAddress,
+}: {
+  userId: string;
+  changes: ProfileChanges;
+  ipAddress?: string;
+}) {
   if (!isValidTimeZone(changes.timeZone)) throw new DomainError("invalid_time_zone", "Unknown time zone");
   if (!isLanguage(changes.locale)) throw new DomainError("invalid_locale", "Unsupported language");
   const name = changes.name.trim();
-  const before = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, timeZone: true, locale: true } });
+  const before = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, timeZone: true, locale: true },
+  });
   const after = { name, timeZone: changes.timeZone, locale: changes.locale };
   if (before.name === after.name && before.timeZone === after.timeZone && before.locale === after.locale) return after;
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: after, select: { id: true } });
-    await recordAudit({ actorId: userId, action: "user.profile_updated", entityType: "user", entityId: userId, before, after, ipAddress }, tx);
+    await recordAudit(
+      { actorId: userId, action: "user.profile_updated", entityType: "user", entityId: userId, before, after, ipAddress },
+      tx,
+    );
   });
   return after;
 }

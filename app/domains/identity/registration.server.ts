@@ -38,7 +38,10 @@ export async function registerUser({ name, email, password, locale, timeZone, ip
         },
         select: { id: true, email: true, name: true, locale: true },
       });
-      await recordAudit({ actorId: created.id, action: "user.registered", entityType: "user", entityId: created.id, ipAddress }, tx);
+      await recordAudit(
+        { actorId: created.id, action: "user.registered", entityType: "user", entityId: created.id, ipAddress },
+        tx,
+      );
       return created;
     });
   } catch (error) {
@@ -51,14 +54,27 @@ export async function registerUser({ name, email, password, locale, timeZone, ip
   return user;
 }
 
-export async function issueEmailVerification({ userId, email, name, locale }: { userId: string; email: string; name: string; locale: string }) {
+export async function issueEmailVerification({
+  userId,
+  email,
+  name,
+  locale,
+}: {
+  userId: string;
+  email: string;
+  name: string;
+  locale: string;
+}) {
   const token = await createVerification({ type: "email_verification", target: email, userId, ttlMs: EMAIL_VERIFICATION_TTL_MS });
   await sendVerificationEmail({ to: email, name, token, locale });
 }
 
 /** Send a fresh link to a signed-in person whose address is not verified yet; false when already verified. */
 export async function resendEmailVerification({ userId }: { userId: string }): Promise<{ sent: boolean; email: string }> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, locale: true, emailVerifiedAt: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, locale: true, emailVerifiedAt: true },
+  });
   if (user.emailVerifiedAt) return { sent: false, email: user.email };
   await issueEmailVerification({ userId: user.id, email: user.email, name: user.name, locale: user.locale });
   return { sent: true, email: user.email };

@@ -21,7 +21,12 @@ function newPasswordField(t: Translate) {
 }
 
 /** The rules that need the other fields: not the e-mail's name part, and the confirmation matches. */
-function checkAgainst(t: Translate, ctx: z.RefinementCtx, value: { password: string; confirmPassword: string }, email: string | undefined) {
+function checkAgainst(
+  t: Translate,
+  ctx: z.RefinementCtx,
+  value: { password: string; confirmPassword: string },
+  email: string | undefined,
+) {
   if (email && passwordProblems(value.password, email).includes("notEmail")) {
     ctx.addIssue({ code: "custom", path: ["password"], message: missing(t, "notEmail") });
   }
@@ -44,7 +49,11 @@ const passwordField = (t: Translate, key = "auth.validation.passwordRequired") =
 export function registerSchema(t: Translate) {
   return z
     .object({
-      name: z.string({ required_error: t("auth.validation.nameRequired") }).trim().min(1, t("auth.validation.nameRequired")).max(100, t("auth.validation.nameTooLong")),
+      name: z
+        .string({ required_error: t("auth.validation.nameRequired") })
+        .trim()
+        .min(1, t("auth.validation.nameRequired"))
+        .max(100, t("auth.validation.nameTooLong")),
       email: emailField(t),
       password: newPasswordField(t),
       confirmPassword: passwordField(t, "auth.validation.confirmRequired"),
@@ -61,7 +70,13 @@ export function loginSchema(t: Translate) {
 }
 
 export function mfaSchema(t: Translate) {
-  return z.object({ code: z.string({ required_error: t("auth.validation.codeRequired") }).trim().min(1, t("auth.validation.codeRequired")).max(32) });
+  return z.object({
+    code: z
+      .string({ required_error: t("auth.validation.codeRequired") })
+      .trim()
+      .min(1, t("auth.validation.codeRequired"))
+      .max(32),
+  });
 }
 
 export function emailOnlySchema(t: Translate) {

@@ -23,7 +23,15 @@ export function newSessionId() {
   return randomBytes(32).toString("base64url");
 }
 
-export async function createSession({ userId, ipAddress, userAgent }: { userId: string; ipAddress?: string; userAgent?: string | null }) {
+export async function createSession({
+  userId,
+  ipAddress,
+  userAgent,
+}: {
+  userId: string;
+  ipAddress?: string;
+  userAgent?: string | null;
+}) {
   const session = await prisma.session.create({
     data: {
       id: newSessionId(),
@@ -56,7 +64,16 @@ export async function getSessionUser(sessionId: string): Promise<AuthUser | null
           locale: true,
           emailVerifiedAt: true,
           totpDevice: { select: { confirmedAt: true } },
-          roles: { select: { role: { select: { name: true, permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } } } } } },
+          roles: {
+            select: {
+              role: {
+                select: {
+                  name: true,
+                  permissions: { select: { permission: { select: { action: true, entity: true, access: true } } } },
+                },
+              },
+            },
+          },
         },
       },
     },

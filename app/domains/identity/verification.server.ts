@@ -52,7 +52,13 @@ export async function createVerification({
 }
 
 /** The token's row when it is still usable (not used, not expired), without using it. */
-export async function getUsableVerification({ type, token }: { type: VerificationType; token: string }): Promise<VerificationRow | null> {
+export async function getUsableVerification({
+  type,
+  token,
+}: {
+  type: VerificationType;
+  token: string;
+}): Promise<VerificationRow | null> {
   if (!token) return null;
   const row = await prisma.verification.findUnique({ where: { tokenHash: hashToken(token) }, select });
   if (!row || row.type !== type || row.usedAt || row.expiresAt <= new Date()) return null;
@@ -60,7 +66,13 @@ export async function getUsableVerification({ type, token }: { type: Verificatio
 }
 
 /** Use the token: returns its row the first time, null when unknown, expired or already used. */
-export async function consumeVerification({ type, token }: { type: VerificationType; token: string }): Promise<VerificationRow | null> {
+export async function consumeVerification({
+  type,
+  token,
+}: {
+  type: VerificationType;
+  token: string;
+}): Promise<VerificationRow | null> {
   if (!token) return null;
   const tokenHash = hashToken(token);
   const now = new Date();

@@ -49,9 +49,26 @@ type Refusal = { message: string; retryAfterSeconds: number | null };
  * rate limiters, then as a claimed guess in the database (the binding limit: five wrong guesses
  * spend the code, whatever spelling of the address the cookie carries).
  */
-async function admitGuess(ipAddress: string, email: string | null, t: Translate): Promise<{ refused: Refusal } | { claimId: string | null }> {
-  const limited = await throttle(email ? [["codeVerifyIp", ipAddress], ["codeVerify", normaliseEmail(email)]] : [["codeVerifyIp", ipAddress]]);
-  if (limited) return { refused: { message: t("auth.tooManyRequests", { minutes: retryMinutes(limited) }), retryAfterSeconds: limited.retryAfterSeconds } };
+async function admitGuess(
+  ipAddress: string,
+  email: string | null,
+  t: Translate,
+): Promise<{ refused: Refusal } | { claimId: string | null }> {
+  const limited = await throttle(
+    email
+      ? [
+          ["codeVerifyIp", ipAddress],
+          ["codeVerify", normaliseEmail(email)],
+        ]
+      : [["codeVerifyIp", ipAddress]],
+  );
+  if (limited)
+    return {
+      refused: {
+        message: t("auth.tooManyRequests", { minutes: retryMinutes(limited) }),
+        retryAfterSeconds: limited.retryAfterSeconds,
+      },
+    };
   if (!email) return { claimId: null };
   const claim = await claimCodeGuess({ email, ipAddress });
   if (!claim.allowed) return { refused: { message: t("auth.code.errors.rateLimitExceeded"), retryAfterSeconds: null } };

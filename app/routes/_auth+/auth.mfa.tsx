@@ -49,10 +49,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields: ["code"] });
   const refused = await throttle([["mfaIp", context.clientIp]]);
   if (refused) {
-    return data(submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["code"] }), {
-      status: 429,
-      headers: { "Retry-After": String(refused.retryAfterSeconds) },
-    });
+    return data(
+      submission.reply({ formErrors: [t("auth.tooManyRequests", { minutes: retryMinutes(refused) })], hideFields: ["code"] }),
+      {
+        status: 429,
+        headers: { "Retry-After": String(refused.retryAfterSeconds) },
+      },
+    );
   }
   const answer = await answerMfaChallenge({ userId: pending.userId, code: submission.value.code, ipAddress: context.clientIp });
   if (answer.status === "exhausted") return backToLogin(request, t("auth.mfa.exhausted"));

@@ -20,13 +20,19 @@ import { identityT } from "./components/translate.server";
 
 export const handle = { i18n: ["identity"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · Verso` },
+  { name: "referrer", content: "same-origin" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await identityT(request);
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const target = token ? await getPasswordResetTarget({ token }) : null;
-  return data({ title: t("auth.reset.title"), token: target ? token : null, email: target?.email ?? null }, { status: target ? 200 : 410 });
+  return data(
+    { title: t("auth.reset.title"), token: target ? token : null, email: target?.email ?? null },
+    { status: target ? 200 : 410 },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,8 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = String(formData.get("token") ?? "");
   const target = await getPasswordResetTarget({ token });
   const submission = parseWithZod(formData, { schema: resetPasswordSchema(t, target?.email) });
-  if (!target) return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }), invalid: true }, { status: 410 });
-  if (submission.status !== "success") return { result: submission.reply({ hideFields: ["password", "confirmPassword"] }), invalid: false };
+  if (!target)
+    return data({ result: submission.reply({ hideFields: ["password", "confirmPassword"] }), invalid: true }, { status: 410 });
+  if (submission.status !== "success")
+    return { result: submission.reply({ hideFields: ["password", "confirmPassword"] }), invalid: false };
   try {
     await resetPassword({ token, password: submission.value.password, ipAddress: context.clientIp });
   } catch (error) {
@@ -81,7 +89,12 @@ export default function ResetPasswordPage() {
           autoComplete="new-password"
           description={<PasswordRules password={fields.password.value} email={email ?? undefined} />}
         />
-        <InputField meta={fields.confirmPassword} label={t("auth.fields.confirmPassword")} type="password" autoComplete="new-password" />
+        <InputField
+          meta={fields.confirmPassword}
+          label={t("auth.fields.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
         <SubmitButton className="w-full" pendingLabel={t("auth.reset.submitting")}>
           {t("auth.reset.submit")}
         </SubmitButton>

@@ -15,7 +15,10 @@ import { identityT } from "./components/translate.server";
 
 export const handle = { i18n: ["identity"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ""} · Verso` },
+  { name: "referrer", content: "same-origin" },
+];
 
 type State = "verified" | "invalid" | "pending" | "already" | "anonymous";
 
@@ -38,11 +41,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await parseFormWithCsrf(request);
   const t = await identityT(request);
-  if (user.emailVerified) return redirectWithToast(request, "/auth/verify-email", { kind: "info", message: t("auth.verify.already") });
+  if (user.emailVerified)
+    return redirectWithToast(request, "/auth/verify-email", { kind: "info", message: t("auth.verify.already") });
   const refused = await throttle([["resendVerification", user.id]]);
   if (refused) {
     const message = t("auth.tooManyRequests", { minutes: retryMinutes(refused) });
-    return redirectWithToast(request, "/auth/verify-email", { kind: "error", message }, { headers: { "Retry-After": String(refused.retryAfterSeconds) } });
+    return redirectWithToast(
+      request,
+      "/auth/verify-email",
+      { kind: "error", message },
+      { headers: { "Retry-After": String(refused.retryAfterSeconds) } },
+    );
   }
   const { email } = await resendEmailVerification({ userId: user.id });
   return redirectWithToast(request, "/auth/verify-email", { kind: "success", message: t("auth.verify.resent", { email }) });

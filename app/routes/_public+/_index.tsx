@@ -23,7 +23,10 @@ export default function HomePage() {
         <h1 className="text-4xl font-bold tracking-tight text-slate-900">{t("home.title")}</h1>
         <p className="max-w-2xl text-lg text-slate-700">{t("home.lead")}</p>
         <p>
-          <Link to="/auth/register" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <Link
+            to="/auth/register"
+            className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+          >
             {t("home.cta")}
           </Link>
         </p>

@@ -30,7 +30,9 @@ const ProfileSchema = z.object({
     .trim()
     .min(1, "account.profile.errors.nameRequired")
     .max(100, "account.profile.errors.nameTooLong"),
-  timeZone: z.string({ required_error: "account.profile.errors.timeZoneInvalid" }).refine(isValidTimeZone, "account.profile.errors.timeZoneInvalid"),
+  timeZone: z
+    .string({ required_error: "account.profile.errors.timeZoneInvalid" })
+    .refine(isValidTimeZone, "account.profile.errors.timeZoneInvalid"),
   locale: z.enum(supportedLanguages, { errorMap: () => ({ message: "account.profile.errors.languageInvalid" }) }),
 });
 
@@ -66,10 +68,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await updateProfile({ userId: user.id, changes: submission.value, ipAddress: context.clientIp });
   } catch (error) {
     if (isDomainError(error, "invalid_time_zone")) {
-      return data({ result: translateResult(submission.reply({ fieldErrors: { timeZone: ["account.profile.errors.timeZoneInvalid"] } }), t) }, { status: 400 });
+      return data(
+        {
+          result: translateResult(submission.reply({ fieldErrors: { timeZone: ["account.profile.errors.timeZoneInvalid"] } }), t),
+        },
+        { status: 400 },
+      );
     }
     if (isDomainError(error, "invalid_locale")) {
-      return data({ result: translateResult(submission.reply({ fieldErrors: { locale: ["account.profile.errors.languageInvalid"] } }), t) }, { status: 400 });
+      return data(
+        { result: translateResult(submission.reply({ fieldErrors: { locale: ["account.profile.errors.languageInvalid"] } }), t) },
+        { status: 400 },
+      );
     }
     throw error;
   }

@@ -27,7 +27,10 @@ export function backupCodesCookie(userId: string, codes: string[]): Promise<stri
 }
 
 /** The codes waiting for `userId` (null when none) and the header that clears them. */
-export async function takeBackupCodes(request: Request, userId: string): Promise<{ codes: string[] | null; clear: string | null }> {
+export async function takeBackupCodes(
+  request: Request,
+  userId: string,
+): Promise<{ codes: string[] | null; clear: string | null }> {
   const header = request.headers.get("Cookie");
   if (!header?.includes("__backup_codes=")) return { codes: null, clear: null };
   const clear = await cookie.serialize("", { maxAge: 0 });

@@ -34,7 +34,8 @@ const PasswordChangeSchema = z
     if (!value.currentPassword) issue("currentPassword", "account.password.errors.currentRequired");
     if (!value.newPassword) issue("newPassword", "account.password.errors.newRequired");
     else for (const rule of passwordProblems(value.newPassword)) issue("newPassword", ruleKey(rule));
-    if (value.newPassword && value.confirmPassword !== value.newPassword) issue("confirmPassword", "account.password.errors.mismatch");
+    if (value.newPassword && value.confirmPassword !== value.newPassword)
+      issue("confirmPassword", "account.password.errors.mismatch");
   })
   .transform((value) => ({ currentPassword: value.currentPassword ?? "", newPassword: value.newPassword ?? "" }));
 
@@ -67,7 +68,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (submission.status !== "success") return refuse("password", submission.reply({ hideFields: PASSWORD_FIELDS }));
     await limitReauthentication(user.id);
     try {
-      await changePassword({ userId: user.id, currentSessionId: user.sessionId, ...submission.value, ipAddress: context.clientIp });
+      await changePassword({
+        userId: user.id,
+        currentSessionId: user.sessionId,
+        ...submission.value,
+        ipAddress: context.clientIp,
+      });
     } catch (error) {
       if (!isDomainError(error)) throw error;
       const fieldErrors: Record<string, Record<string, string[]>> = {
@@ -118,8 +124,14 @@ export default function SecurityPage() {
   const { email, emailVerified } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("identity");
-  const [passwordForm, passwordFields] = useForm<z.input<typeof PasswordChangeSchema>>({ id: "change-password", lastResult: actionData?.intent === "password" ? actionData.result : undefined });
-  const [emailForm, emailFields] = useForm<z.input<typeof EmailChangeSchema>>({ id: "change-email", lastResult: actionData?.intent === "email" ? actionData.result : undefined });
+  const [passwordForm, passwordFields] = useForm<z.input<typeof PasswordChangeSchema>>({
+    id: "change-password",
+    lastResult: actionData?.intent === "password" ? actionData.result : undefined,
+  });
+  const [emailForm, emailFields] = useForm<z.input<typeof EmailChangeSchema>>({
+    id: "change-email",
+    lastResult: actionData?.intent === "email" ? actionData.result : undefined,
+  });
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">{t("account.security.title")}</h1>
@@ -131,7 +143,12 @@ export default function SecurityPage() {
         <Form method="post" {...getFormProps(passwordForm)} className="mt-4 max-w-md space-y-4">
           <AuthenticityTokenInput />
           <FormError errors={passwordForm.errors} />
-          <InputField meta={passwordFields.currentPassword} type="password" label={t("account.password.current")} autoComplete="current-password" />
+          <InputField
+            meta={passwordFields.currentPassword}
+            type="password"
+            label={t("account.password.current")}
+            autoComplete="current-password"
+          />
           <InputField
             meta={passwordFields.newPassword}
             type="password"
@@ -139,7 +156,12 @@ export default function SecurityPage() {
             description={t("account.password.rulesSummary", { min: PASSWORD_MIN_LENGTH })}
             autoComplete="new-password"
           />
-          <InputField meta={passwordFields.confirmPassword} type="password" label={t("account.password.confirm")} autoComplete="new-password" />
+          <InputField
+            meta={passwordFields.confirmPassword}
+            type="password"
+            label={t("account.password.confirm")}
+            autoComplete="new-password"
+          />
           <SubmitButton name="intent" value="password" pendingLabel={t("common:actions.saving")}>
             {t("account.password.submit")}
           </SubmitButton>
@@ -157,7 +179,12 @@ export default function SecurityPage() {
           <AuthenticityTokenInput />
           <FormError errors={emailForm.errors} />
           <InputField meta={emailFields.newEmail} type="email" label={t("account.email.new")} autoComplete="email" />
-          <InputField meta={emailFields.emailCurrentPassword} type="password" label={t("account.email.password")} autoComplete="current-password" />
+          <InputField
+            meta={emailFields.emailCurrentPassword}
+            type="password"
+            label={t("account.email.password")}
+            autoComplete="current-password"
+          />
           <SubmitButton name="intent" value="email" pendingLabel={t("common:actions.saving")}>
             {t("account.email.submit")}
           </SubmitButton>

@@ -47,14 +47,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const view =
     overview.status === "on"
-      ? { status: "on" as const, backupCodesLeft: overview.backupCodesLeft, since: formatDateTime(overview.confirmedAt, { locale, timeZone: user.timeZone }) }
+      ? {
+          status: "on" as const,
+          backupCodesLeft: overview.backupCodesLeft,
+          since: formatDateTime(overview.confirmedAt, { locale, timeZone: user.timeZone }),
+        }
       : overview.status === "pending"
-        ? { status: "pending" as const, secret: overview.secret, groupedSecret: mfa.groupSecret(overview.secret), qrSvg: overview.qrSvg }
+        ? {
+            status: "pending" as const,
+            secret: overview.secret,
+            groupedSecret: mfa.groupSecret(overview.secret),
+            qrSvg: overview.qrSvg,
+          }
         : { status: "off" as const };
   // Pages that show a secret or backup codes are never stored by the browser or a proxy.
   const headers = new Headers(view.status === "pending" || fresh.codes ? { "Cache-Control": "no-store" } : {});
   if (fresh.clear) headers.append("Set-Cookie", fresh.clear);
-  return data({ title: `${t("account.mfa.title")} · Verso`, view, backupCodes: overview.status === "on" ? fresh.codes : null }, { headers });
+  return data(
+    { title: `${t("account.mfa.title")} · Verso`, view, backupCodes: overview.status === "on" ? fresh.codes : null },
+    { headers },
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -72,9 +84,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (isDomainError(error, "mfa_already_enabled")) return toast("error", "account.mfa.errors.mfa_already_enabled");
       throw error;
     }
-    return intent === "start" ? redirectWithToast(request, PATH, { kind: "info", message: t("account.mfa.started") }) : toast("info", "account.mfa.cancelled");
+    return intent === "start"
+      ? redirectWithToast(request, PATH, { kind: "info", message: t("account.mfa.started") })
+      : toast("info", "account.mfa.cancelled");
   }
-  if (intent !== "confirm" && intent !== "regenerate" && intent !== "disable") throw new Response("Unknown intent", { status: 400 });
+  if (intent !== "confirm" && intent !== "regenerate" && intent !== "disable")
+    throw new Response("Unknown intent", { status: 400 });
 
   const submission = parseWithZod(formData, { schema: CodeSchema });
   const refuse = (result: SubmissionResult<string[]>) =>
@@ -97,20 +112,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (intent === "regenerate") {
       const codes = await mfa.regenerateBackupCodes(input);
-      return data({ intent: intent as CodeIntent, result: null, backupCodes: codes }, { headers: { "Cache-Control": "no-store" } });
+      return data(
+        { intent: intent as CodeIntent, result: null, backupCodes: codes },
+        { headers: { "Cache-Control": "no-store" } },
+      );
     }
     await mfa.disableMfa(input);
     return toast("success", "account.mfa.disabled");
   } catch (error) {
-    if (isDomainError(error, "invalid_code")) return refuse(submission.reply({ fieldErrors: { code: ["account.mfa.errors.codeInvalid"] } }));
+    if (isDomainError(error, "invalid_code"))
+      return refuse(submission.reply({ fieldErrors: { code: ["account.mfa.errors.codeInvalid"] } }));
     if (isDomainError(error) && error.code.startsWith("mfa_")) return toast("error", `account.mfa.errors.${error.code}`);
     throw error;
   }
 }
 
-function CodeForm({ intent, label, submit, variant }: { intent: CodeIntent; label: string; submit: string; variant?: "primary" | "danger" }) {
+function CodeForm({
+  intent,
+  label,
+  submit,
+  variant,
+}: {
+  intent: CodeIntent;
+  label: string;
+  submit: string;
+  variant?: "primary" | "danger";
+}) {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<z.input<typeof CodeSchema>>({ id: `mfa-${intent}`, lastResult: actionData?.intent === intent ? actionData.result : undefined });
+  const [form, fields] = useForm<z.input<typeof CodeSchema>>({
+    id: `mfa-${intent}`,
+    lastResult: actionData?.intent === intent ? actionData.result : undefined,
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="mt-4 max-w-xs space-y-4">
       <AuthenticityTokenInput />
@@ -134,7 +166,12 @@ export default function MfaPage() {
       <h1 className="text-2xl font-bold tracking-tight">{t("account.mfa.title")}</h1>
       <p className="text-slate-700">{t("account.mfa.lead")}</p>
       {backupCodes ? (
-        <BackupCodeList codes={backupCodes} title={t("account.mfa.codes.title")} lead={t("account.mfa.codes.lead")} warning={t("account.mfa.codes.warning")} />
+        <BackupCodeList
+          codes={backupCodes}
+          title={t("account.mfa.codes.title")}
+          lead={t("account.mfa.codes.lead")}
+          warning={t("account.mfa.codes.warning")}
+        />
       ) : null}
       {view.status === "off" ? (
         <section aria-labelledby="mfa-off" className={box}>

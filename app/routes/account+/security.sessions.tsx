@@ -63,7 +63,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithToast(request, PATH, { kind: "success", message: t("account.sessions.revoked") });
   }
   if (intent === "revoke-others") {
-    const count = await revokeAllOtherSessions({ userId: user.id, currentSessionId: user.sessionId, ipAddress: context.clientIp });
+    const count = await revokeAllOtherSessions({
+      userId: user.id,
+      currentSessionId: user.sessionId,
+      ipAddress: context.clientIp,
+    });
     return redirectWithToast(request, PATH, { kind: "success", message: t("account.sessions.revokedOthers", { count }) });
   }
   throw new Response("Unknown intent", { status: 400 });
@@ -86,10 +90,18 @@ export default function SessionsPage() {
           <caption className="sr-only">{t("account.sessions.caption")}</caption>
           <thead className="bg-slate-50 text-left">
             <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("account.sessions.device")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("account.sessions.ipAddress")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("account.sessions.signedIn")}</th>
-              <th scope="col" className="px-4 py-3 font-semibold">{t("account.sessions.lastActive")}</th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("account.sessions.device")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("account.sessions.ipAddress")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("account.sessions.signedIn")}
+              </th>
+              <th scope="col" className="px-4 py-3 font-semibold">
+                {t("account.sessions.lastActive")}
+              </th>
               <th scope="col" className="px-4 py-3 font-semibold">
                 <span className="sr-only">{t("account.sessions.actions")}</span>
               </th>
@@ -103,7 +115,9 @@ export default function SessionsPage() {
                     {deviceName(session)}
                   </span>
                   {session.current ? (
-                    <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t("account.sessions.thisDevice")}</span>
+                    <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">
+                      {t("account.sessions.thisDevice")}
+                    </span>
                   ) : null}
                 </th>
                 <td className="px-4 py-3">{session.ipAddress ?? t("account.sessions.unknown")}</td>
@@ -118,7 +132,15 @@ export default function SessionsPage() {
                     <Form method="post">
                       <AuthenticityTokenInput />
                       <input type="hidden" name="session" value={session.handle} />
-                      <SubmitButton variant="secondary" name="intent" value="revoke" aria-label={t("account.sessions.revokeLabel", { device: deviceName(session), ip: session.ipAddress ?? "" })}>
+                      <SubmitButton
+                        variant="secondary"
+                        name="intent"
+                        value="revoke"
+                        aria-label={t("account.sessions.revokeLabel", {
+                          device: deviceName(session),
+                          ip: session.ipAddress ?? "",
+                        })}
+                      >
                         {t("account.sessions.revoke")}
                       </SubmitButton>
                     </Form>

@@ -18,7 +18,11 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     const results = await new AxeBuilder({ page: target }).analyze();
     const serious = results.violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(" ")) }));
+      .map((violation) => ({
+        id: violation.id,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => node.target.join(" ")),
+      }));
     expect(serious).toEqual([]);
   } finally {
     await extra?.close();

@@ -43,25 +43,19 @@ export const ApiMeSchema = z
 export const ApiUserListSchema = z
   .object({
     data: z.array(ApiUserSchema).openapi({ description: "One page of users, newest first." }),
-    next_cursor: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "Pass as `cursor` to get the next page; `null` on the last page.",
-        example: "WyIyMDI1LTAxLTMxVDA5OjMwOjAwLjAwMFoiLCJjbTl4In0",
-      }),
+    next_cursor: z.string().nullable().openapi({
+      description: "Pass as `cursor` to get the next page; `null` on the last page.",
+      example: "WyIyMDI1LTAxLTMxVDA5OjMwOjAwLjAwMFoiLCJjbTl4In0",
+    }),
   })
   .openapi("UserList");
 
 export const ProblemSchema = z
   .object({
-    type: z
-      .string()
-      .url()
-      .openapi({
-        description: "URI identifying the kind of problem; it opens its description.",
-        example: "https://verso.example/api/docs#problem-insufficient-scope",
-      }),
+    type: z.string().url().openapi({
+      description: "URI identifying the kind of problem; it opens its description.",
+      example: "https://verso.example/api/docs#problem-insufficient-scope",
+    }),
     title: z.string().openapi({ description: "Short summary of the kind of problem.", example: "Insufficient scope" }),
     status: z.number().int().openapi({ description: "The HTTP status code.", example: 403 }),
     detail: z

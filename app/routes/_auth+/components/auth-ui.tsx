@@ -54,7 +54,9 @@ export function PasswordRules({ password, email }: { password: string | undefine
           <span key={rule} className={cn("block pl-3", typing && (met ? "text-emerald-800" : "text-slate-700"))}>
             <span aria-hidden="true">{typing ? (met ? "✓ " : "✗ ") : "• "}</span>
             {passwordRuleLabel(t, rule)}
-            {typing ? <span className="sr-only"> {met ? t("auth.passwordRules.met") : t("auth.passwordRules.unmet")}</span> : null}
+            {typing ? (
+              <span className="sr-only"> {met ? t("auth.passwordRules.met") : t("auth.passwordRules.unmet")}</span>
+            ) : null}
           </span>
         );
       })}
