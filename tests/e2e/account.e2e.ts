@@ -121,6 +121,7 @@ test("password change: errors next to the fields without echoing passwords, then
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your password was changed. Every other session was signed out.")).toBeVisible();
   await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
   await logIn(page, user.email, fresh);
 });
 

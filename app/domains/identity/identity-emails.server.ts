@@ -41,56 +41,30 @@ function compose(parts: Array<string | null>) {
   return parts.filter((part): part is string => part !== null).join("\n\n");
 }
 
-export async function sendVerificationEmail({
-  to,
-  name,
-  token,
-  locale,
-}: {
-  to: string;
-  name: string;
-  token: string;
-  locale: string;
-}) {
+type LinkEmail = { to: string; name: string; token: string; locale: string };
+
+/** An e-mail whose point is one single-use link: greeting, why, the link, "ignore if not you". */
+async function sendLinkEmail(kind: "verify" | "reset", path: string, { to, name, token, locale }: LinkEmail) {
   const t = await translator(locale);
-  const link = appLink("/auth/verify-email", { token });
   await sendEmail({
     to,
-    subject: t("emails.verify.subject"),
+    subject: t(`emails.${kind}.subject`),
     text: compose([
       t("emails.greeting", { name }),
-      t("emails.verify.body"),
-      link,
-      t("emails.verify.ignore"),
+      t(`emails.${kind}.body`),
+      appLink(path, { token }),
+      t(`emails.${kind}.ignore`),
       t("emails.signature"),
     ]),
   });
 }
 
-export async function sendPasswordResetEmail({
-  to,
-  name,
-  token,
-  locale,
-}: {
-  to: string;
-  name: string;
-  token: string;
-  locale: string;
-}) {
-  const t = await translator(locale);
-  const link = appLink("/auth/reset-password", { token });
-  await sendEmail({
-    to,
-    subject: t("emails.reset.subject"),
-    text: compose([
-      t("emails.greeting", { name }),
-      t("emails.reset.body"),
-      link,
-      t("emails.reset.ignore"),
-      t("emails.signature"),
-    ]),
-  });
+export function sendVerificationEmail(input: LinkEmail) {
+  return sendLinkEmail("verify", "/auth/verify-email", input);
+}
+
+export function sendPasswordResetEmail(input: LinkEmail) {
+  return sendLinkEmail("reset", "/auth/reset-password", input);
 }
 
 export async function sendSignInCodeEmail({
