@@ -7,7 +7,7 @@ import { createDecipheriv, createHash, hkdfSync } from "node:crypto";
 import { prisma } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
 import { appLink, runDetached, sendSignInCodeEmail } from "./identity-emails.server";
-import { recordLoginAttempt, requiresMfa } from "./login.server";
+import { firstFactorPassed, recordLoginAttempt } from "./login.server";
 import { normaliseEmail } from "./registration.server";
 
 export const SIGN_IN_CODE_PERIOD_SECONDS = 10 * 60;
@@ -104,15 +104,7 @@ export async function redeemSignInCode({
     await recordLoginAttempt({ email: address, userId: user.id, ipAddress, success: false, reason: "deactivated" });
     return { status: "deactivated" };
   }
-  const mfaRequired = await requiresMfa(user.id);
-  await recordLoginAttempt({
-    email: address,
-    userId: user.id,
-    ipAddress,
-    success: !mfaRequired,
-    reason: mfaRequired ? "mfa_required" : "code_success",
-  });
-  return { status: "ok", userId: user.id, name: user.name, mfaRequired };
+  return firstFactorPassed({ user, email: address, ipAddress, reason: "code_success" });
 }
 
 /** The code inside a magic link's `t` parameter (a compact JWE, dir + A256GCM, made by the strategy). */

@@ -56,6 +56,29 @@ export async function requiresMfa(userId: string): Promise<boolean> {
   return Boolean(device?.confirmedAt);
 }
 
+/** The first factor (password or e-mail code) passed: record it and say whether a second one is owed. */
+export async function firstFactorPassed({
+  user,
+  email,
+  ipAddress,
+  reason,
+}: {
+  user: { id: string; name: string };
+  email: string;
+  ipAddress: string;
+  reason: Extract<LoginReason, "success" | "code_success">;
+}) {
+  const mfaRequired = await requiresMfa(user.id);
+  await recordLoginAttempt({
+    email,
+    userId: user.id,
+    ipAddress,
+    success: !mfaRequired,
+    reason: mfaRequired ? "mfa_required" : reason,
+  });
+  return { status: "ok" as const, userId: user.id, name: user.name, mfaRequired };
+}
+
 /** One more failed password: counted atomically, locking the account when it reaches the limit. */
 async function registerFailure(user: { id: string; lockedUntil: Date | null }, now: Date) {
   if (user.lockedUntil && lockExpired(user, now)) {
@@ -163,13 +186,5 @@ export async function attemptPasswordLogin({
     await recordLoginAttempt({ email: address, userId: user.id, ipAddress, success: false, reason: "locked" });
     return { status: "locked", lockedUntil: locked.lockedUntil ?? lockUntil(now) };
   }
-  const mfaRequired = await requiresMfa(user.id);
-  await recordLoginAttempt({
-    email: address,
-    userId: user.id,
-    ipAddress,
-    success: !mfaRequired,
-    reason: mfaRequired ? "mfa_required" : "success",
-  });
-  return { status: "ok", userId: user.id, name: user.name, mfaRequired };
+  return firstFactorPassed({ user, email: address, ipAddress, reason: "success" });
 }
