@@ -1,6 +1,7 @@
 // Audit entries: who did what to which record, the changed fields before → after, from where, when.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Table, Td } from "~/components/ui/table";
 import { diffLines } from "~/domains/platform/audit-diff";
 import { useFormatDateTime } from "./use-format-date";
 
@@ -50,67 +51,43 @@ export function AuditTable({ entries, targets }: { entries: Entry[]; targets: Re
   const { t } = useTranslation("admin");
   const formatDate = useFormatDateTime();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="px-3 py-2 text-left text-slate-700">{t("audit.caption")}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left">
-              {t("audit.columns.time")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-left">
-              {t("audit.columns.actor")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-left">
-              {t("audit.columns.action")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-left">
-              {t("audit.columns.target")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-left">
-              {t("audit.columns.changes")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-left">
-              {t("audit.columns.ip")}
-            </th>
+    <Table
+      caption={t("audit.caption")}
+      columns={[
+        { key: "time", label: t("audit.columns.time") },
+        { key: "actor", label: t("audit.columns.actor") },
+        { key: "action", label: t("audit.columns.action") },
+        { key: "target", label: t("audit.columns.target") },
+        { key: "changes", label: t("audit.columns.changes") },
+        { key: "ip", label: t("audit.columns.ip") },
+      ]}
+      empty={entries.length === 0 ? t("audit.empty") : undefined}
+    >
+      {entries.map((entry) => {
+        const href = entry.entityId ? targetHref(entry.entityType, entry.entityId) : null;
+        const label = entry.entityId ? (targets[entry.entityId] ?? entry.entityId) : "—";
+        return (
+          <tr key={entry.id}>
+            <Td className="whitespace-nowrap">{formatDate(entry.createdAt)}</Td>
+            <Td>{entry.actor ? entry.actor.email : t("audit.system")}</Td>
+            <Td className="font-mono">{entry.action}</Td>
+            <Td>
+              <span className="text-slate-700">{entry.entityType}</span>{" "}
+              {href ? (
+                <Link to={href} className="text-brand-700 underline">
+                  {label}
+                </Link>
+              ) : (
+                label
+              )}
+            </Td>
+            <Td>
+              <Changes before={entry.before} after={entry.after} />
+            </Td>
+            <Td>{entry.ipAddress ?? "—"}</Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 align-top">
-          {entries.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="px-3 py-6 text-center text-slate-700">
-                {t("audit.empty")}
-              </td>
-            </tr>
-          ) : (
-            entries.map((entry) => {
-              const href = entry.entityId ? targetHref(entry.entityType, entry.entityId) : null;
-              const label = entry.entityId ? (targets[entry.entityId] ?? entry.entityId) : "—";
-              return (
-                <tr key={entry.id}>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(entry.createdAt)}</td>
-                  <td className="px-3 py-2">{entry.actor ? entry.actor.email : t("audit.system")}</td>
-                  <td className="px-3 py-2 font-mono">{entry.action}</td>
-                  <td className="px-3 py-2">
-                    <span className="text-slate-700">{entry.entityType}</span>{" "}
-                    {href ? (
-                      <Link to={href} className="text-brand-700 underline">
-                        {label}
-                      </Link>
-                    ) : (
-                      label
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Changes before={entry.before} after={entry.after} />
-                  </td>
-                  <td className="px-3 py-2">{entry.ipAddress ?? "—"}</td>
-                </tr>
-              );
-            })
-          )}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { SubmitButton } from "~/components/ui/button";
+import { Table, Td } from "~/components/ui/table";
 import { useFormatDateTime } from "./use-format-date";
 
 type DateValue = Date | string;
@@ -87,37 +88,25 @@ export function SessionsTable({ sessions, canUpdate }: { sessions: SessionRow[];
   if (sessions.length === 0) return <p className="text-slate-700">{t("users.sessions.empty")}</p>;
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t("users.sessions.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="px-2 py-1 text-left">
-                {t("users.sessions.device")}
-              </th>
-              <th scope="col" className="px-2 py-1 text-left">
-                {t("users.sessions.ip")}
-              </th>
-              <th scope="col" className="px-2 py-1 text-left">
-                {t("users.sessions.started")}
-              </th>
-              <th scope="col" className="px-2 py-1 text-left">
-                {t("users.sessions.lastSeen")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {sessions.map((session) => (
-              <tr key={session.handle}>
-                <td className="max-w-xs truncate px-2 py-1">{session.userAgent ?? "—"}</td>
-                <td className="px-2 py-1">{session.ipAddress ?? "—"}</td>
-                <td className="px-2 py-1 whitespace-nowrap">{formatDate(session.createdAt)}</td>
-                <td className="px-2 py-1 whitespace-nowrap">{formatDate(session.lastSeenAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("users.sessions.title")}
+        captionHidden
+        columns={[
+          { key: "device", label: t("users.sessions.device") },
+          { key: "ip", label: t("users.sessions.ip") },
+          { key: "started", label: t("users.sessions.started") },
+          { key: "lastSeen", label: t("users.sessions.lastSeen") },
+        ]}
+      >
+        {sessions.map((session) => (
+          <tr key={session.handle}>
+            <Td className="max-w-xs truncate">{session.userAgent ?? "—"}</Td>
+            <Td>{session.ipAddress ?? "—"}</Td>
+            <Td className="whitespace-nowrap">{formatDate(session.createdAt)}</Td>
+            <Td className="whitespace-nowrap">{formatDate(session.lastSeenAt)}</Td>
+          </tr>
+        ))}
+      </Table>
       {canUpdate ? <IntentButton intent="revokeSessions" label={t("users.sessions.revokeAll")} /> : null}
     </div>
   );
@@ -130,34 +119,24 @@ export function LoginAttemptsTable({ attempts }: { attempts: AttemptRow[] }) {
   const formatDate = useFormatDateTime();
   if (attempts.length === 0) return <p className="text-slate-700">{t("users.attempts.empty")}</p>;
   return (
-    <table className="min-w-full divide-y divide-slate-200 text-sm">
-      <caption className="sr-only">{t("users.attempts.title")}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="px-2 py-1 text-left">
-            {t("users.attempts.time")}
-          </th>
-          <th scope="col" className="px-2 py-1 text-left">
-            {t("users.attempts.result")}
-          </th>
-          <th scope="col" className="px-2 py-1 text-left">
-            {t("users.attempts.reason")}
-          </th>
-          <th scope="col" className="px-2 py-1 text-left">
-            {t("users.attempts.ip")}
-          </th>
+    <Table
+      caption={t("users.attempts.title")}
+      captionHidden
+      columns={[
+        { key: "time", label: t("users.attempts.time") },
+        { key: "result", label: t("users.attempts.result") },
+        { key: "reason", label: t("users.attempts.reason") },
+        { key: "ip", label: t("users.attempts.ip") },
+      ]}
+    >
+      {attempts.map((attempt) => (
+        <tr key={attempt.id}>
+          <Td className="whitespace-nowrap">{formatDate(attempt.createdAt)}</Td>
+          <Td>{attempt.success ? t("users.attempts.success") : t("users.attempts.failure")}</Td>
+          <Td>{t(`users.attempts.reasons.${attempt.reason}`, { defaultValue: attempt.reason })}</Td>
+          <Td>{attempt.ipAddress}</Td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200">
-        {attempts.map((attempt) => (
-          <tr key={attempt.id}>
-            <td className="px-2 py-1 whitespace-nowrap">{formatDate(attempt.createdAt)}</td>
-            <td className="px-2 py-1">{attempt.success ? t("users.attempts.success") : t("users.attempts.failure")}</td>
-            <td className="px-2 py-1">{t(`users.attempts.reasons.${attempt.reason}`, { defaultValue: attempt.reason })}</td>
-            <td className="px-2 py-1">{attempt.ipAddress}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SortHeader } from "~/components/ui/sort-header";
+import { RowHeader, Table, Td } from "~/components/ui/table";
 import { ariaSortFor, sortLinkSearch, type UserListQuery, type UserSortKey } from "~/domains/identity/user-admin-query";
 import { useFormatDateTime } from "./use-format-date";
 
@@ -37,63 +38,47 @@ export function UserStatusBadge({ status, verified }: { status: string; verified
 export function UsersTable({ rows, query }: { rows: Row[]; query: UserListQuery }) {
   const { t } = useTranslation("admin");
   const formatDate = useFormatDateTime();
-  const header = (key: UserSortKey) => (
-    <SortHeader
-      label={t(`users.columns.${key}`)}
-      to={`/admin/users${sortLinkSearch(query, key)}`}
-      sort={ariaSortFor(query, key)}
-    />
-  );
+  const sortable = (key: UserSortKey) => ({
+    key,
+    label: t(`users.columns.${key}`),
+    sort: (
+      <SortHeader
+        label={t(`users.columns.${key}`)}
+        to={`/admin/users${sortLinkSearch(query, key)}`}
+        sort={ariaSortFor(query, key)}
+      />
+    ),
+  });
   const sortName = t(`users.columns.${query.sort}`);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="px-3 py-2 text-left text-slate-700">
-          {t("users.caption", { sort: sortName, direction: t(`users.direction.${query.dir}`) })}
-        </caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {header("name")}
-            {header("email")}
-            <th scope="col" className="px-3 py-2 text-left font-semibold">
-              {t("users.columns.roles")}
-            </th>
-            <th scope="col" className="px-3 py-2 text-left font-semibold">
-              {t("users.columns.status")}
-            </th>
-            {header("created")}
-            {header("lastLogin")}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200">
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="px-3 py-6 text-center text-slate-700">
-                {t("users.empty")}
-              </td>
-            </tr>
-          ) : (
-            rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link to={`/admin/users/${row.id}`} className="text-brand-700 underline">
-                    {row.name}
-                  </Link>
-                </th>
-                <td className="px-3 py-2">{row.email}</td>
-                <td className="px-3 py-2">{row.roles.join(", ") || "—"}</td>
-                <td className="px-3 py-2">
-                  <UserStatusBadge status={row.status} verified={row.verified} />
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDate(row.createdAt)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {row.lastLoginAt ? formatDate(row.lastLoginAt) : t("users.never")}
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={t("users.caption", { sort: sortName, direction: t(`users.direction.${query.dir}`) })}
+      columns={[
+        sortable("name"),
+        sortable("email"),
+        { key: "roles", label: t("users.columns.roles") },
+        { key: "status", label: t("users.columns.status") },
+        sortable("created"),
+        sortable("lastLogin"),
+      ]}
+      empty={rows.length === 0 ? t("users.empty") : undefined}
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <RowHeader>
+            <Link to={`/admin/users/${row.id}`} className="text-brand-700 underline">
+              {row.name}
+            </Link>
+          </RowHeader>
+          <Td>{row.email}</Td>
+          <Td>{row.roles.join(", ") || "—"}</Td>
+          <Td>
+            <UserStatusBadge status={row.status} verified={row.verified} />
+          </Td>
+          <Td className="whitespace-nowrap">{formatDate(row.createdAt)}</Td>
+          <Td className="whitespace-nowrap">{row.lastLoginAt ? formatDate(row.lastLoginAt) : t("users.never")}</Td>
+        </tr>
+      ))}
+    </Table>
   );
 }

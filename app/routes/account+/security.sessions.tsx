@@ -4,6 +4,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { SubmitButton } from "~/components/ui/button";
+import { RowHeader, Table, Td } from "~/components/ui/table";
 import { isDomainError } from "~/domains/errors";
 import { listAccountSessions, revokeAccountSession, revokeAllOtherSessions } from "~/domains/identity/account-sessions.server";
 import { requireUser } from "~/domains/identity/guards.server";
@@ -85,72 +86,58 @@ export default function SessionsPage() {
     <>
       <h1 className="text-2xl font-bold tracking-tight">{t("account.sessions.title")}</h1>
       <p className="text-slate-700">{t("account.sessions.lead", { timeZone })}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">{t("account.sessions.caption")}</caption>
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("account.sessions.device")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("account.sessions.ipAddress")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("account.sessions.signedIn")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                {t("account.sessions.lastActive")}
-              </th>
-              <th scope="col" className="px-4 py-3 font-semibold">
-                <span className="sr-only">{t("account.sessions.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {sessions.map((session) => (
-              <tr key={session.handle} data-testid="session-row">
-                <th scope="row" className="px-4 py-3 text-left font-normal">
-                  <span className="font-medium" title={session.userAgent ?? undefined}>
-                    {deviceName(session)}
-                  </span>
-                  {session.current ? (
-                    <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">
-                      {t("account.sessions.thisDevice")}
-                    </span>
-                  ) : null}
-                </th>
-                <td className="px-4 py-3">{session.ipAddress ?? t("account.sessions.unknown")}</td>
-                <td className="px-4 py-3">
-                  <time dateTime={session.createdAtIso}>{session.createdAt}</time>
-                </td>
-                <td className="px-4 py-3">
-                  <time dateTime={session.lastSeenAtIso}>{session.lastSeenAt}</time>
-                </td>
-                <td className="px-4 py-3 text-right">
-                  {session.current ? null : (
-                    <Form method="post">
-                      <AuthenticityTokenInput />
-                      <input type="hidden" name="session" value={session.handle} />
-                      <SubmitButton
-                        variant="secondary"
-                        name="intent"
-                        value="revoke"
-                        aria-label={t("account.sessions.revokeLabel", {
-                          device: deviceName(session),
-                          ip: session.ipAddress ?? "",
-                        })}
-                      >
-                        {t("account.sessions.revoke")}
-                      </SubmitButton>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("account.sessions.caption")}
+        captionHidden
+        columns={[
+          { key: "device", label: t("account.sessions.device") },
+          { key: "ip", label: t("account.sessions.ipAddress") },
+          { key: "signedIn", label: t("account.sessions.signedIn") },
+          { key: "lastActive", label: t("account.sessions.lastActive") },
+          { key: "actions", label: <span className="sr-only">{t("account.sessions.actions")}</span> },
+        ]}
+      >
+        {sessions.map((session) => (
+          <tr key={session.handle} data-testid="session-row">
+            <RowHeader>
+              <span className="font-medium" title={session.userAgent ?? undefined}>
+                {deviceName(session)}
+              </span>
+              {session.current ? (
+                <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">
+                  {t("account.sessions.thisDevice")}
+                </span>
+              ) : null}
+            </RowHeader>
+            <Td>{session.ipAddress ?? t("account.sessions.unknown")}</Td>
+            <Td>
+              <time dateTime={session.createdAtIso}>{session.createdAt}</time>
+            </Td>
+            <Td>
+              <time dateTime={session.lastSeenAtIso}>{session.lastSeenAt}</time>
+            </Td>
+            <Td className="text-right">
+              {session.current ? null : (
+                <Form method="post">
+                  <AuthenticityTokenInput />
+                  <input type="hidden" name="session" value={session.handle} />
+                  <SubmitButton
+                    variant="secondary"
+                    name="intent"
+                    value="revoke"
+                    aria-label={t("account.sessions.revokeLabel", {
+                      device: deviceName(session),
+                      ip: session.ipAddress ?? "",
+                    })}
+                  >
+                    {t("account.sessions.revoke")}
+                  </SubmitButton>
+                </Form>
+              )}
+            </Td>
+          </tr>
+        ))}
+      </Table>
       {others > 0 ? (
         <Form method="post">
           <AuthenticityTokenInput />

@@ -8,6 +8,7 @@ import { useFormatDateTime } from "~/components/admin/use-format-date";
 import { Button } from "~/components/ui/button";
 import { PlainField } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
+import { RowHeader, Table, Td } from "~/components/ui/table";
 import { requirePermission } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
 import { listDevEmails, isDevMailboxEnabled } from "~/domains/platform/email.server";
@@ -53,45 +54,27 @@ export default function DevMailbox() {
           {t("mailbox.clear")}
         </Link>
       </Form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="px-3 py-2 text-left text-slate-700">{t("mailbox.caption")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">
-                {t("mailbox.columns.subject")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                {t("mailbox.columns.to")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                {t("mailbox.columns.received")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {items.length === 0 ? (
-              <tr>
-                <td colSpan={3} className="px-3 py-6 text-center text-slate-700">
-                  {t("mailbox.empty")}
-                </td>
-              </tr>
-            ) : (
-              items.map((email) => (
-                <tr key={email.id}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link to={`/admin/dev/mailbox/${email.id}`} className="text-brand-700 underline">
-                      {email.subject || t("mailbox.noSubject")}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2">{email.to}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(email.createdAt)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("mailbox.caption")}
+        columns={[
+          { key: "subject", label: t("mailbox.columns.subject") },
+          { key: "to", label: t("mailbox.columns.to") },
+          { key: "received", label: t("mailbox.columns.received") },
+        ]}
+        empty={items.length === 0 ? t("mailbox.empty") : undefined}
+      >
+        {items.map((email) => (
+          <tr key={email.id}>
+            <RowHeader>
+              <Link to={`/admin/dev/mailbox/${email.id}`} className="text-brand-700 underline">
+                {email.subject || t("mailbox.noSubject")}
+              </Link>
+            </RowHeader>
+            <Td>{email.to}</Td>
+            <Td className="whitespace-nowrap">{formatDate(email.createdAt)}</Td>
+          </tr>
+        ))}
+      </Table>
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );

@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader, Section } from "~/components/admin/page-header";
 import { RoleCreateForm } from "~/components/admin/role-create-form";
+import { RowHeader, Table, Td } from "~/components/ui/table";
 import { isDomainError } from "~/domains/errors";
 import { createRoleSchema } from "~/domains/identity/admin-schemas";
 import { requirePermission, userCan } from "~/domains/identity/guards.server";
@@ -56,52 +57,37 @@ export default function AdminRoles() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("roles.title")} lead={t("roles.lead")} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="px-3 py-2 text-left text-slate-700">{t("roles.caption")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-left">
-                {t("roles.columns.name")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-left">
-                {t("roles.columns.description")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("roles.columns.users")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right">
-                {t("roles.columns.permissions")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {roles.map((role) => (
-              <tr key={role.name}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link to={`/admin/roles/${role.name}`} className="text-brand-700 underline">
-                    {role.name}
-                  </Link>
-                  {role.isSystem ? (
-                    <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs">{t("roles.builtIn")}</span>
-                  ) : null}
-                </th>
-                <td className="px-3 py-2">{role.description || "—"}</td>
-                <td className="px-3 py-2 text-right tabular-nums">
-                  <Link
-                    to={`/admin/users?role=${role.name}`}
-                    className="underline"
-                    aria-label={t("roles.usersWithRole", { count: role.userCount, name: role.name })}
-                  >
-                    {role.userCount}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{role.permissionCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("roles.caption")}
+        columns={[
+          { key: "name", label: t("roles.columns.name") },
+          { key: "description", label: t("roles.columns.description") },
+          { key: "users", label: t("roles.columns.users"), align: "right" },
+          { key: "permissions", label: t("roles.columns.permissions"), align: "right" },
+        ]}
+      >
+        {roles.map((role) => (
+          <tr key={role.name}>
+            <RowHeader>
+              <Link to={`/admin/roles/${role.name}`} className="text-brand-700 underline">
+                {role.name}
+              </Link>
+              {role.isSystem ? <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs">{t("roles.builtIn")}</span> : null}
+            </RowHeader>
+            <Td>{role.description || "—"}</Td>
+            <Td className="text-right tabular-nums">
+              <Link
+                to={`/admin/users?role=${role.name}`}
+                className="underline"
+                aria-label={t("roles.usersWithRole", { count: role.userCount, name: role.name })}
+              >
+                {role.userCount}
+              </Link>
+            </Td>
+            <Td className="text-right tabular-nums">{role.permissionCount}</Td>
+          </tr>
+        ))}
+      </Table>
       {canCreate ? (
         <Section title={t("roles.create.title")} id="create-role-title">
           <RoleCreateForm lastResult={actionData?.result} />
