@@ -26,6 +26,16 @@ export const flashStorage = createCookieSessionStorage<Record<string, never>, Fl
 
 export const csrfCookie = createCookie("__csrf", { httpOnly: true, sameSite: "lax", secure, path: "/", secrets });
 
+/** Where to go after an e-mail-code sign-in (set when the code is requested; same-site paths only). */
+export const codeRedirectCookie = createCookie("__code_redirect", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure,
+  path: "/auth/login/code",
+  secrets,
+  maxAge: 60 * 15,
+});
+
 export const localeCookie = createCookie("lng", {
   httpOnly: true,
   sameSite: "lax",

@@ -60,6 +60,36 @@ describe("sign-in with an e-mailed code", () => {
     expect(await prisma.loginAttempt.count({ where: { userId: user.id, reason: "code_success" } })).toBe(1);
   });
 
+  it("returns to the page the person was going to (same-site only) after the code", async () => {
+    await createUser({ email: "back@example.com" });
+    const out = await call(
+      requestAction as never,
+      await formRequest("/auth/login/code", { email: "back@example.com", redirectTo: "/account/security/sessions" }),
+      { clientIp: "198.51.100.41" },
+    );
+    await detachedWorkSettled();
+    const cookie = cookieHeader(out.cookies);
+    expect(cookie).toContain("__code_redirect=");
+    const { code } = await mailedCode("back@example.com");
+    const ok = await call(verifyAction as never, await formRequest("/auth/login/code/verify", { code }, { cookie }));
+    expect(ok.location).toBe("/account/security/sessions");
+
+    await createUser({ email: "offsite@example.com" });
+    const evil = await call(
+      requestAction as never,
+      await formRequest("/auth/login/code", { email: "offsite@example.com", redirectTo: "https://evil.example/" }),
+      { clientIp: "198.51.100.42" },
+    );
+    await detachedWorkSettled();
+    expect(cookieHeader(evil.cookies)).not.toContain("__code_redirect=");
+    const second = await mailedCode("offsite@example.com");
+    const landed = await call(
+      verifyAction as never,
+      await formRequest("/auth/login/code/verify", { code: second.code }, { cookie: cookieHeader(evil.cookies) }),
+    );
+    expect(landed.location).toBe("/account");
+  });
+
   it("signs in with the magic link", async () => {
     const user = await createUser({ email: "link@example.com" });
     const cookie = await requestCode("link@example.com");

@@ -104,7 +104,10 @@ export default function LoginPage() {
           </Link>
         </li>
         <li>
-          <Link to="/auth/login/code" className="text-brand-700 underline">
+          <Link
+            to={redirectTo ? `/auth/login/code?${new URLSearchParams({ redirectTo })}` : "/auth/login/code"}
+            className="text-brand-700 underline"
+          >
             {t("auth.login.withCode")}
           </Link>
         </li>

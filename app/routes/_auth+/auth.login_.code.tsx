@@ -4,7 +4,7 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { SubmitButton } from "~/components/ui/button";
 import { InputField } from "~/components/ui/field";
@@ -13,7 +13,9 @@ import { retryMinutes, throttle } from "~/domains/identity/auth-throttle.server"
 import { authenticateWith, withFormBody } from "~/domains/identity/authenticator.server";
 import { requireAnonymous } from "~/domains/identity/guards.server";
 import { emailOnlySchema } from "~/domains/identity/schemas";
+import { codeRedirectCookie } from "~/infra/cookies.server";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 import { AuthHeading, useIdentityT } from "./components/auth-ui";
 import { identityT } from "./components/translate.server";
 import { useValidatedForm } from "~/components/ui/use-validated-form";
@@ -25,7 +27,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const t = await identityT(request);
-  return { title: t("auth.code.requestTitle") };
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  return { title: t("auth.code.requestTitle"), redirectTo: redirectTo ? safeRedirect(redirectTo, "") : "" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,8 +53,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await authenticateWith("email-code", forStrategy, { ipAddress: context.clientIp, redirectTo: "/account" });
   } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
+    if (!(thrown instanceof Response)) throw thrown;
+    // Remember where the person was going, for the page that takes the code.
+    const redirectTo = safeRedirect(formData.get("redirectTo"), "");
+    if (redirectTo) thrown.headers.append("Set-Cookie", await codeRedirectCookie.serialize(redirectTo));
+    return thrown;
   }
   throw new Error("The e-mail code strategy always answers with a redirect");
 }
@@ -59,6 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function RequestCodePage() {
   const t = useIdentityT();
   const lastResult = useActionData<typeof action>();
+  const { redirectTo } = useLoaderData<typeof loader>();
   const schema = emailOnlySchema(t);
   const [form, fields] = useValidatedForm({ id: "request-code", schema, lastResult });
   return (
@@ -66,6 +73,7 @@ export default function RequestCodePage() {
       <AuthHeading title={t("auth.code.requestTitle")} intro={t("auth.code.requestIntro")} />
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <AuthenticityTokenInput />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <FormError errors={form.errors} id={form.errorId} />
         <InputField meta={fields.email} label={t("auth.fields.email")} type="email" autoComplete="email" />
         <SubmitButton className="w-full" pendingLabel={t("auth.code.requestSubmitting")}>

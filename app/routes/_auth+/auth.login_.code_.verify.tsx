@@ -21,6 +21,8 @@ import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { AuthHeading, Notice, useIdentityT } from "./components/auth-ui";
 import { identityT } from "./components/translate.server";
 import { useValidatedForm } from "~/components/ui/use-validated-form";
+import { codeRedirectCookie } from "~/infra/cookies.server";
+import { safeRedirect } from "~/utils/safe-redirect";
 
 export const handle = { i18n: ["identity"] };
 
@@ -80,7 +82,7 @@ async function runStrategy(request: Request, ipAddress: string, email: string | 
   try {
     await authenticateWith("email-code", request, {
       ipAddress,
-      redirectTo: "/account",
+      redirectTo: safeRedirect(await codeRedirectCookie.parse(request.headers.get("Cookie")), "/account"),
       welcome: (name) => t("auth.login.welcome", { name }),
     });
   } catch (thrown) {
