@@ -13,7 +13,8 @@ import * as users from "~/routes/admin+/users._index";
 import { createUser } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
-import { payloadOf, rolesOf, rowCounts, run, statusOf } from "./admin-helpers";
+import { rowCounts } from "../setup/reset";
+import { payloadOf, rolesOf, run, statusOf } from "./admin-helpers";
 
 type Ids = { target: string; emailId: string };
 

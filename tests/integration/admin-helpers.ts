@@ -25,18 +25,6 @@ export function payloadOf<T = Record<string, unknown>>(result: unknown): T {
   return (isData(result) ? result.data : result) as T;
 }
 
-/** Row counts of every table, to prove a refused request changed nothing. */
-export async function rowCounts() {
-  const tables = await prisma.$queryRaw<Array<{ tablename: string }>>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_verso_migrations' ORDER BY 1`;
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables) {
-    const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM "${tablename}"`);
-    counts[tablename] = Number(row.n);
-  }
-  return counts;
-}
-
 export async function rolesOf(userId: string) {
   const rows = await prisma.userRole.findMany({ where: { userId }, select: { role: { select: { name: true } } } });
   return rows.map((r) => r.role.name).sort();

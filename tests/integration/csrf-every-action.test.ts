@@ -3,10 +3,9 @@
 // bearer keys, not cookies, and are covered by their own tests).
 import type { ActionFunction } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/infra/db.server";
 import { createUser } from "../factories/users";
 import { BASE, context, sessionCookie, settle } from "../setup/requests";
-import { resetDatabase } from "../setup/reset";
+import { resetDatabase, rowCounts } from "../setup/reset";
 
 const modules = import.meta.glob<{ action?: ActionFunction }>("/app/routes/**/*.tsx", { eager: true });
 const withActions = Object.entries(modules)
@@ -14,17 +13,6 @@ const withActions = Object.entries(modules)
   .map(([file, mod]) => ({ file: file.replace("/app/routes/", ""), action: mod.action! }));
 
 const PARAMS = new Proxy({}, { get: (_target, key) => (typeof key === "string" ? "missing-record" : undefined) });
-
-async function rowCounts() {
-  const tables = await prisma.$queryRaw<Array<{ tablename: string }>>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_verso_migrations' ORDER BY 1`;
-  const counts: Record<string, number> = {};
-  for (const { tablename } of tables) {
-    const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM "${tablename}"`);
-    counts[tablename] = Number(row.n);
-  }
-  return counts;
-}
 
 function post(cookie: string | null, fields: Record<string, string>) {
   return new Request(`${BASE}/any`, {

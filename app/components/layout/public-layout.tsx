@@ -1,9 +1,9 @@
 // The public site's frame: skip link, header with navigation and account links, footer with the
 // language switcher (a plain form: works without JavaScript).
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { useRootData } from "~/root";
+import { LogoutButton } from "./logout-button";
 import { LanguageSwitcher } from "./language-switcher";
 import { SkipLink } from "./skip-link";
 
@@ -33,12 +33,7 @@ export function PublicLayout({ children }: { children: React.ReactNode }) {
                 <NavLink to="/account" className="hover:underline">
                   {t("nav.account")}
                 </NavLink>
-                <Form method="post" action="/auth/logout">
-                  <AuthenticityTokenInput />
-                  <button type="submit" className="hover:underline">
-                    {t("nav.logout")}
-                  </button>
-                </Form>
+                <LogoutButton />
               </>
             ) : (
               <>

@@ -1,7 +1,7 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { useRootData } from "~/root";
+import { LogoutButton } from "./logout-button";
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -15,12 +15,7 @@ export function UserMenu() {
       <Link to="/account" className="hover:underline">
         {user.name}
       </Link>
-      <Form method="post" action="/auth/logout">
-        <AuthenticityTokenInput />
-        <button type="submit" className="hover:underline">
-          {t("nav.logout")}
-        </button>
-      </Form>
+      <LogoutButton />
     </div>
   );
 }

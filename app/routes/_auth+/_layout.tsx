@@ -1,6 +1,6 @@
 // The frame of the sign-up and sign-in pages: the public layout with one centred card.
 import { Outlet } from "@remix-run/react";
-import { ErrorPage } from "~/components/layout/error-page";
+import { PublicErrorPage } from "~/components/layout/public-error-page";
 import { PublicLayout } from "~/components/layout/public-layout";
 
 export const handle = { i18n: ["identity"] };
@@ -24,9 +24,5 @@ export default function AuthLayout() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <PublicLayout>
-      <ErrorPage />
-    </PublicLayout>
-  );
+  return <PublicErrorPage />;
 }

@@ -18,7 +18,7 @@ import { beginMfaChallenge } from "~/domains/identity/mfa-pending.server";
 import { loginSchema } from "~/domains/identity/schemas";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { formatDateTime } from "~/utils/dates";
-import { safeRedirect } from "~/utils/safe-redirect";
+import { redirectToParam, safeRedirect } from "~/utils/safe-redirect";
 import { AuthHeading, useIdentityT } from "./components/auth-ui";
 import { identityT, viewerPreferences } from "./components/translate.server";
 import { useValidatedForm } from "~/components/ui/use-validated-form";
@@ -30,8 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const t = await identityT(request);
-  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
-  return { title: t("auth.login.title"), redirectTo: redirectTo ? safeRedirect(redirectTo, "") : "" };
+  return { title: t("auth.login.title"), redirectTo: redirectToParam(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

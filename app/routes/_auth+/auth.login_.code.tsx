@@ -15,7 +15,7 @@ import { requireAnonymous } from "~/domains/identity/guards.server";
 import { emailOnlySchema } from "~/domains/identity/schemas";
 import { codeRedirectCookie } from "~/infra/cookies.server";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
-import { safeRedirect } from "~/utils/safe-redirect";
+import { redirectToParam, safeRedirect } from "~/utils/safe-redirect";
 import { AuthHeading, useIdentityT } from "./components/auth-ui";
 import { identityT } from "./components/translate.server";
 import { useValidatedForm } from "~/components/ui/use-validated-form";
@@ -27,8 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const t = await identityT(request);
-  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
-  return { title: t("auth.code.requestTitle"), redirectTo: redirectTo ? safeRedirect(redirectTo, "") : "" };
+  return { title: t("auth.code.requestTitle"), redirectTo: redirectToParam(request) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

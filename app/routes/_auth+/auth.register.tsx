@@ -13,7 +13,7 @@ import { startSession } from "~/domains/identity/login-session.server";
 import { registerUser } from "~/domains/identity/registration.server";
 import { registerSchema } from "~/domains/identity/schemas";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
-import { AuthHeading, PasswordRules, useIdentityT } from "./components/auth-ui";
+import { AuthHeading, NewPasswordFields, useIdentityT } from "./components/auth-ui";
 import { identityT, viewerPreferences } from "./components/translate.server";
 import { useValidatedForm } from "~/components/ui/use-validated-form";
 
@@ -68,18 +68,11 @@ export default function RegisterPage() {
         <FormError errors={form.errors} id={form.errorId} />
         <InputField meta={fields.name} label={t("auth.fields.name")} autoComplete="name" />
         <InputField meta={fields.email} label={t("auth.fields.email")} type="email" autoComplete="email" />
-        <InputField
-          meta={fields.password}
+        <NewPasswordFields
+          password={fields.password}
+          confirmPassword={fields.confirmPassword}
+          email={fields.email.value}
           label={t("auth.fields.password")}
-          type="password"
-          autoComplete="new-password"
-          description={<PasswordRules password={fields.password.value} email={fields.email.value} />}
-        />
-        <InputField
-          meta={fields.confirmPassword}
-          label={t("auth.fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
         />
         <SubmitButton className="w-full" pendingLabel={t("auth.register.submitting")}>
           {t("auth.register.submit")}

@@ -7,7 +7,6 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { SubmitButton } from "~/components/ui/button";
-import { InputField } from "~/components/ui/field";
 import { FormError } from "~/components/ui/form-error";
 import { useValidatedForm } from "~/components/ui/use-validated-form";
 import { isDomainError } from "~/domains/errors";
@@ -15,7 +14,7 @@ import { getPasswordResetTarget, resetPassword } from "~/domains/identity/passwo
 import { resetPasswordSchema } from "~/domains/identity/schemas";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { redirectWithToast } from "~/infra/flash.server";
-import { AuthHeading, Notice, PasswordRules, useIdentityT } from "./components/auth-ui";
+import { AuthHeading, NewPasswordFields, Notice, useIdentityT } from "./components/auth-ui";
 import { identityT } from "./components/translate.server";
 
 export const handle = { i18n: ["identity"] };
@@ -82,18 +81,11 @@ export default function ResetPasswordPage() {
         <AuthenticityTokenInput />
         <input type="hidden" name="token" value={token} />
         <FormError errors={form.errors} id={form.errorId} />
-        <InputField
-          meta={fields.password}
+        <NewPasswordFields
+          password={fields.password}
+          confirmPassword={fields.confirmPassword}
+          email={email ?? undefined}
           label={t("auth.fields.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          description={<PasswordRules password={fields.password.value} email={email ?? undefined} />}
-        />
-        <InputField
-          meta={fields.confirmPassword}
-          label={t("auth.fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
         />
         <SubmitButton className="w-full" pendingLabel={t("auth.reset.submitting")}>
           {t("auth.reset.submit")}

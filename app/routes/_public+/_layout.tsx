@@ -1,5 +1,5 @@
 import { Outlet } from "@remix-run/react";
-import { ErrorPage } from "~/components/layout/error-page";
+import { PublicErrorPage } from "~/components/layout/public-error-page";
 import { PublicLayout } from "~/components/layout/public-layout";
 
 export default function PublicRoute() {
@@ -11,9 +11,5 @@ export default function PublicRoute() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <PublicLayout>
-      <ErrorPage />
-    </PublicLayout>
-  );
+  return <PublicErrorPage />;
 }

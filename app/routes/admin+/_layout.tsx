@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { AdminLayout, type AdminNavItem } from "~/components/layout/admin-layout";
 import { ErrorPage } from "~/components/layout/error-page";
-import { PublicLayout } from "~/components/layout/public-layout";
+import { PublicErrorPage } from "~/components/layout/public-error-page";
 import { requirePermission, userCan } from "~/domains/identity/guards.server";
 import { PERMISSIONS, type PermissionString } from "~/domains/identity/permissions";
 import { isDevMailboxEnabled } from "~/domains/platform/email.server";
@@ -43,11 +43,7 @@ export default function AdminRoute() {
 export function ErrorBoundary() {
   const layout = useRouteLoaderData<typeof loader>("routes/admin+/_layout");
   if (!layout) {
-    return (
-      <PublicLayout>
-        <ErrorPage />
-      </PublicLayout>
-    );
+    return <PublicErrorPage />;
   }
   return (
     <AdminLayout nav={layout.nav}>

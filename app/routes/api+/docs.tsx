@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ApiDocs } from "~/components/api/docs/api-docs";
-import { ErrorPage } from "~/components/layout/error-page";
+import { PublicErrorPage } from "~/components/layout/public-error-page";
 import { PublicLayout } from "~/components/layout/public-layout";
 import { getOpenApiDocument } from "~/domains/platform/api/openapi.server";
 import { describeApi } from "~/domains/platform/api/openapi-view";
@@ -34,9 +34,5 @@ export default function ApiDocsRoute() {
 }
 
 export function ErrorBoundary() {
-  return (
-    <PublicLayout>
-      <ErrorPage />
-    </PublicLayout>
-  );
+  return <PublicErrorPage />;
 }

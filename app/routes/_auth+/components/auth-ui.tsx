@@ -1,5 +1,7 @@
 // Building blocks of the /auth pages: heading, notices and the live password-rule hints.
+import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { InputField } from "~/components/ui/field";
 import { passwordProblems, type PasswordRule } from "~/domains/identity/passwords";
 import { passwordRuleLabel, type Translate } from "~/domains/identity/schemas";
 import { cn } from "~/utils/cn";
@@ -61,5 +63,32 @@ export function PasswordRules({ password, email }: { password: string | undefine
         );
       })}
     </span>
+  );
+}
+
+/** A new password with its live rule hints, and the confirmation field (register, reset). */
+export function NewPasswordFields({
+  password,
+  confirmPassword,
+  email,
+  label,
+}: {
+  password: FieldMetadata<string>;
+  confirmPassword: FieldMetadata<string>;
+  email?: string;
+  label: string;
+}) {
+  const t = useIdentityT();
+  return (
+    <>
+      <InputField
+        meta={password}
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        description={<PasswordRules password={password.value} email={email} />}
+      />
+      <InputField meta={confirmPassword} label={t("auth.fields.confirmPassword")} type="password" autoComplete="new-password" />
+    </>
   );
 }
