@@ -13,6 +13,8 @@ import { logger } from "~/infra/logger.server";
 import { NonceProvider } from "~/components/layout/nonce";
 
 export { checkReadiness, closeResources } from "~/infra/health.server";
+export { startOutboxProcessor } from "~/domains/platform/outbox/processor.server";
+export { closeQueues } from "~/infra/queue/queues.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;

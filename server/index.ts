@@ -36,7 +36,13 @@ async function main() {
   }
   // entry.server.tsx exports the services the web process needs outside Remix (one Prisma client).
   const getServices = async () =>
-    (await getBuild()).entry.module as unknown as ServerServices & { closeResources: () => Promise<void> };
+    (await getBuild()).entry.module as unknown as ServerServices & {
+      closeResources: () => Promise<void>;
+      closeQueues: () => Promise<void>;
+      startOutboxProcessor: () => { stop: () => Promise<void> };
+    };
+  // The outbox: relayed to the queues (REDIS_URL set) or run here (embedded mode).
+  const outbox = env.OUTBOX_PROCESSOR === "on" ? (await getServices()).startOutboxProcessor() : undefined;
 
   const app = createApp({ env, build, getServices, assets, dev });
   const server = app.listen(env.PORT, env.HOST, () => {
@@ -45,6 +51,8 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   installShutdown(server, async () => {
     await closeVite();
+    await outbox?.stop();
+    await (await getServices()).closeQueues();
     await (await getServices()).closeResources();
   });
 }

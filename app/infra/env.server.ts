@@ -16,6 +16,35 @@ const trustProxy = z
     return z.NEVER;
   });
 
+const QUEUES = ["email", "campaigns", "reports", "maintenance", "webhooks"] as const;
+const DEFAULT_CONCURRENCY = { email: 5, campaigns: 1, reports: 1, maintenance: 1, webhooks: 10 };
+
+/** "email=5,webhooks=10": per-queue worker concurrency; queues not named keep their default. */
+const concurrency = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const result: Record<(typeof QUEUES)[number], number> = { ...DEFAULT_CONCURRENCY };
+    for (const part of value
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const match = /^([a-z]+)=(\d+)$/.exec(part);
+      const queue = match?.[1] as (typeof QUEUES)[number] | undefined;
+      if (!match || !queue || !QUEUES.includes(queue) || Number(match[2]) < 1) {
+        ctx.addIssue({ code: "custom", message: `must be a list like "email=5,webhooks=10" over ${QUEUES.join(", ")}` });
+        return z.NEVER;
+      }
+      result[queue] = Number(match[2]);
+    }
+    return result;
+  });
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("false")
+  .transform((value) => value === "true" || value === "1");
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -45,6 +74,17 @@ export const EnvSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().positive().default(30),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/, "must be letters, digits, - or _")
+    .default("verso"),
+  WORKER_CONCURRENCY: concurrency,
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(0).optional(),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  OUTBOX_PROCESSOR: z.enum(["on", "off"]).default("on"),
+  EXPORT_TTL_HOURS: z.coerce.number().int().positive().default(24),
+  WEBHOOKS_ALLOW_PRIVATE_URLS: flag,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
