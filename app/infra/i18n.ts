@@ -8,15 +8,23 @@ import esIdentity from "~/locales/es/identity.json";
 import esAdmin from "~/locales/es/admin.json";
 import enApi from "~/locales/en/api.json";
 import esApi from "~/locales/es/api.json";
+import enEmail from "~/locales/en/email.json";
+import esEmail from "~/locales/es/email.json";
+import enTasks from "~/locales/en/tasks.json";
+import esTasks from "~/locales/es/tasks.json";
+import enWebhooks from "~/locales/en/webhooks.json";
+import esWebhooks from "~/locales/es/webhooks.json";
+import enExports from "~/locales/en/exports.json";
+import esExports from "~/locales/es/exports.json";
 
 export const supportedLanguages = ["en", "es"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "en";
-export const namespaces = ["common", "identity", "admin", "api"] as const;
+export const namespaces = ["common", "identity", "admin", "api", "email", "tasks", "webhooks", "exports"] as const;
 
 export const resources = {
-  en: { common: enCommon, identity: enIdentity, admin: enAdmin, api: enApi },
-  es: { common: esCommon, identity: esIdentity, admin: esAdmin, api: esApi },
+  en: { common: enCommon, identity: enIdentity, admin: enAdmin, api: enApi, email: enEmail, tasks: enTasks, webhooks: enWebhooks, exports: enExports },
+  es: { common: esCommon, identity: esIdentity, admin: esAdmin, api: esApi, email: esEmail, tasks: esTasks, webhooks: esWebhooks, exports: esExports },
 };
 
 export const i18nConfig = {

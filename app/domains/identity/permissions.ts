@@ -42,6 +42,14 @@ export const PERMISSIONS = {
   createPostOwn: "create:post:own",
   readCustomerAny: "read:customer:any",
   readEmployeePortalOwn: "read:employee-portal:own",
+  readTaskAny: "read:task:any",
+  updateTaskAny: "update:task:any",
+  readEmailAny: "read:email:any",
+  createExportOwn: "create:export:own",
+  readExportAny: "read:export:any",
+  readWebhookAny: "read:webhook:any",
+  updateWebhookAny: "update:webhook:any",
+  updateSettingsAny: "update:settings:any",
 } as const satisfies Record<string, PermissionString>;
 
 export type SystemRoleName = "admin" | "user" | "commercial" | "blogger" | "employee";

@@ -15,6 +15,11 @@ const NAV: Array<AdminNavItem & { permission: PermissionString }> = [
   { to: "/admin/roles", labelKey: "admin:nav.roles", permission: PERMISSIONS.readRoleAny },
   { to: "/admin/audit", labelKey: "admin:nav.audit", permission: PERMISSIONS.readAuditAny },
   { to: "/admin/api-keys", labelKey: "admin:nav.apiKeys", permission: PERMISSIONS.createApiKeyAny },
+  { to: "/admin/exports", labelKey: "admin:nav.exports", permission: PERMISSIONS.createExportOwn },
+  { to: "/admin/emails", labelKey: "admin:nav.emails", permission: PERMISSIONS.readEmailAny },
+  { to: "/admin/tasks", labelKey: "admin:nav.tasks", permission: PERMISSIONS.readTaskAny },
+  { to: "/admin/webhooks", labelKey: "admin:nav.webhooks", permission: PERMISSIONS.readWebhookAny },
+  { to: "/admin/settings", labelKey: "admin:nav.settings", permission: PERMISSIONS.updateSettingsAny },
   { to: "/admin/dev/mailbox", labelKey: "admin:nav.mailbox", permission: PERMISSIONS.readMailboxAny },
 ];
 
