@@ -1,5 +1,6 @@
 // Every job the system runs, by name. Each domain exports its definitions from its own
 // `*.jobs.server.ts`; the worker and the embedded runner look jobs up here.
+import { identityJobs } from "~/domains/identity/identity.jobs.server";
 import { broadcastJobs } from "../broadcasts/broadcast.jobs.server";
 import { emailJobs } from "../email/email.jobs.server";
 import { reportJobs } from "../reports/report.jobs.server";
@@ -8,7 +9,14 @@ import { getEnv } from "~/infra/env.server";
 import { maintenanceJobs } from "./cleanup.job.server";
 import type { JobDefinition } from "./define";
 
-const builtIn: JobDefinition[] = [...emailJobs, ...broadcastJobs, ...reportJobs, ...webhookJobs, ...maintenanceJobs];
+const builtIn: JobDefinition[] = [
+  ...identityJobs,
+  ...emailJobs,
+  ...broadcastJobs,
+  ...reportJobs,
+  ...webhookJobs,
+  ...maintenanceJobs,
+];
 const registered = new Map<string, JobDefinition>(builtIn.map((job) => [job.name, job]));
 
 export function getJobDefinition(name: string): JobDefinition | undefined {
