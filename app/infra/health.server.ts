@@ -1,5 +1,6 @@
 // Readiness: the database answers, and Redis answers when it is configured.
 import { prisma } from "./db.server";
+import type { Redis } from "ioredis";
 import { getRedis } from "./redis.server";
 
 export type ReadinessReport = { ok: boolean; checks: Record<string, "ok" | "down" | "not configured"> };
@@ -16,6 +17,17 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+/** A fresh client is still connecting (and refuses commands while it does): wait for it first. */
+async function pingRedis(redis: Redis): Promise<string> {
+  if (redis.status !== "ready") {
+    await new Promise<void>((resolve, reject) => {
+      redis.once("ready", () => resolve());
+      redis.once("error", reject);
+    });
+  }
+  return redis.ping();
+}
+
 export async function checkReadiness(): Promise<ReadinessReport> {
   const checks: ReadinessReport["checks"] = {};
   try {
@@ -28,7 +40,7 @@ export async function checkReadiness(): Promise<ReadinessReport> {
   if (!redis) checks.redis = "not configured";
   else {
     try {
-      await withTimeout(redis.ping(), 2000);
+      await withTimeout(pingRedis(redis), 2000);
       checks.redis = "ok";
     } catch {
       checks.redis = "down";

@@ -1,12 +1,15 @@
 // The built worker process (`node <build>/server-entry/worker.js`): JSON logs tagged "worker",
-// readiness logged once the database answers, a clean exit 0 on SIGTERM — also while it waits.
+// readiness logged once the database answers, a clean exit 0 on SIGTERM — also while it waits —
+// and a clear refusal without REDIS_URL (the web process runs jobs itself then).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TEST_ENV } from "../setup/test-env";
 import { BUILD_DIR, ensureBuild, freePort, type LogLine } from "./server-harness";
 
-async function runWorker(databaseUrl: string, until: (lines: LogLine[]) => boolean) {
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+async function runWorker(databaseUrl: string, until: (lines: LogLine[]) => boolean, redisUrl = REDIS_URL) {
   await ensureBuild();
   const child = spawn(process.execPath, [path.join(BUILD_DIR, "server-entry/worker.js")], {
     env: {
@@ -15,7 +18,8 @@ async function runWorker(databaseUrl: string, until: (lines: LogLine[]) => boole
       NODE_ENV: "production",
       LOG_LEVEL: "info",
       DATABASE_URL: databaseUrl,
-      REDIS_URL: "",
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: `worker-test-${process.pid}`,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -31,13 +35,17 @@ async function runWorker(databaseUrl: string, until: (lines: LogLine[]) => boole
       .map((l) => JSON.parse(l) as LogLine);
   const deadline = Date.now() + 60_000;
   while (!until(lines())) {
+    if (child.exitCode !== null) {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the last lines may still be in the pipe
+      if (until(lines())) break;
+    }
     if (child.exitCode !== null || Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`worker did not reach the expected state.\nstdout:\n${out}\nstderr:\n${err}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  child.kill("SIGTERM");
+  if (child.exitCode === null) child.kill("SIGTERM");
   const code = await exited;
   return { code, lines: lines(), stderr: err };
 }
@@ -50,7 +58,7 @@ describe("worker process", () => {
     const ready = run.lines.find((l) => l.msg === "worker ready")!;
     expect(ready.checks).toMatchObject({ database: "ok" });
     expect(run.lines.map((l) => l.msg)).toEqual(
-      expect.arrayContaining(["worker starting", "worker shutting down", "worker stopped"]),
+      expect.arrayContaining(["worker starting", "worker shutting down: finishing running jobs", "worker stopped"]),
     );
   }, 120_000);
 
@@ -63,5 +71,12 @@ describe("worker process", () => {
     const waiting = run.lines.find((l) => l.msg === "worker waiting for its services")!;
     expect(waiting.checks).toMatchObject({ database: "down" });
     expect(run.lines.some((l) => l.msg === "worker ready")).toBe(false);
+  }, 120_000);
+
+  it("refuses to start without REDIS_URL, saying the web process runs the jobs then", async () => {
+    const run = await runWorker(process.env.DATABASE_URL!, (lines) => lines.some((l) => l.level === 50), "");
+    expect(run.code).toBe(1);
+    const refusal = run.lines.find((l) => l.level === 50)!;
+    expect(refusal.msg).toMatch(/needs REDIS_URL.*embedded mode/);
   }, 120_000);
 });

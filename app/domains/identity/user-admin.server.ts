@@ -29,7 +29,7 @@ export async function getUserStats(now = new Date()) {
   return { total, active, deactivated, unverified, newLastWeek, activeSessions, failedLogins };
 }
 
-function orderBy({ sort, dir }: Pick<UserListQuery, "sort" | "dir">): Prisma.UserOrderByWithRelationInput[] {
+export function userListOrderBy({ sort, dir }: Pick<UserListQuery, "sort" | "dir">): Prisma.UserOrderByWithRelationInput[] {
   switch (sort) {
     case "name":
       return [{ name: dir }, { id: dir }];
@@ -42,19 +42,23 @@ function orderBy({ sort, dir }: Pick<UserListQuery, "sort" | "dir">): Prisma.Use
   }
 }
 
-export async function listUsersForAdmin(query: UserListQuery, pageSize = USER_PAGE_SIZE) {
-  const { q, role, status } = query;
-  const where: Prisma.UserWhereInput = {
+/** The filters of the /admin/users list (search, role, status); shared with the users export. */
+export function userListWhere({ q, role, status }: Pick<UserListQuery, "q" | "role" | "status">): Prisma.UserWhereInput {
+  return {
     ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {}),
     ...(role ? { roles: { some: { role: { name: role } } } } : {}),
     ...(status === "active" || status === "deactivated" ? { status } : {}),
     ...(status === "unverified" ? { emailVerifiedAt: null } : {}),
   };
+}
+
+export async function listUsersForAdmin(query: UserListQuery, pageSize = USER_PAGE_SIZE) {
+  const where = userListWhere(query);
   const total = await prisma.user.count({ where });
   const page = clampPage(query.page, total, pageSize);
   const users = await prisma.user.findMany({
     where,
-    orderBy: orderBy(query),
+    orderBy: userListOrderBy(query),
     skip: (page - 1) * pageSize,
     take: pageSize,
     select: {

@@ -17,12 +17,15 @@ export type QueuedEmail = {
   sensitive?: boolean;
   headers?: Record<string, string>;
   from?: string;
+  /** A caller-chosen id (e.g. the outbox event that caused the message): a second insert with it fails. */
+  id?: string;
 };
 
 /** Record the message and enqueue its sending, in the caller's transaction when one is given. */
 export async function queueEmail(db: Db | Tx, email: QueuedEmail): Promise<{ id: string }> {
   const message = await db.emailMessage.create({
     data: {
+      ...(email.id ? { id: email.id } : {}),
       to: email.to.toLowerCase(),
       from: email.from ?? getEnv().MAIL_FROM,
       subject: email.subject,
