@@ -14,9 +14,8 @@ const { startHeartbeat } = await import("./heartbeat");
 const { syncJobSchedulers } = await import("./schedules");
 
 const RETRY_MS = 2_000;
-const GRACE_MS = Number(process.env.WORKER_GRACE_MS ?? 25_000);
-
 const env = getEnv();
+const GRACE_MS = env.WORKER_GRACE_MS;
 if (!env.REDIS_URL) {
   logger.error(
     "the worker needs REDIS_URL. Without Redis the web process runs every job itself (embedded mode), so no worker is needed.",

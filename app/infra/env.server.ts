@@ -80,6 +80,7 @@ export const EnvSchema = z.object({
     .default("verso"),
   WORKER_CONCURRENCY: concurrency,
   WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  WORKER_GRACE_MS: z.coerce.number().int().min(0).default(25_000),
   JOB_BACKOFF_MS: z.coerce.number().int().min(0).optional(),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(1000),
   OUTBOX_PROCESSOR: z.enum(["on", "off"]).default("on"),

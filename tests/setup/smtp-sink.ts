@@ -43,6 +43,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
   });
   server.on("error", () => {}); // a client killed mid-conversation is expected in these tests
+  // Without this, loopback replies wait out the peer's delayed ACK (~40 ms per command).
+  server.server.on("connection", (socket: import("node:net").Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
