@@ -9,25 +9,39 @@ export function nonceMiddleware(_req: Request, res: Response, next: NextFunction
   next();
 }
 
-export function securityHeaders({ production, dev }: { production: boolean; dev: boolean }) {
+/** Responses that send their own, stricter Content-Security-Policy (the sandboxed e-mail preview). */
+export function hasOwnContentSecurityPolicy(path: string) {
+  return /^\/admin\/emails\/[^/]+\/preview$/.test(path);
+}
+
+export function securityHeaders(options: { production: boolean; dev: boolean }) {
+  const site = siteHeaders(options);
+  const own = siteHeaders({ ...options, ownPolicy: true });
+  return (req: Request, res: Response, next: NextFunction) =>
+    (hasOwnContentSecurityPolicy(req.path) ? own : site)(req, res, next);
+}
+
+function siteHeaders({ production, dev, ownPolicy = false }: { production: boolean; dev: boolean; ownPolicy?: boolean }) {
   const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce}'`;
   return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        "default-src": ["'self'"],
-        "script-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
-        "style-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": dev ? ["'self'", "ws:"] : ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-        ...(production ? { "upgrade-insecure-requests": [] } : {}),
-      },
-    },
+    contentSecurityPolicy: ownPolicy
+      ? false
+      : {
+          useDefaults: false,
+          directives: {
+            "default-src": ["'self'"],
+            "script-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'", nonce],
+            "style-src": dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+            "img-src": ["'self'", "data:"],
+            "font-src": ["'self'"],
+            "connect-src": dev ? ["'self'", "ws:"] : ["'self'"],
+            "form-action": ["'self'"],
+            "frame-ancestors": ["'self'"],
+            "base-uri": ["'self'"],
+            "object-src": ["'none'"],
+            ...(production ? { "upgrade-insecure-requests": [] } : {}),
+          },
+        },
     strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     xContentTypeOptions: true,
     xFrameOptions: { action: "sameorigin" },

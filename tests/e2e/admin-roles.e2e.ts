@@ -61,7 +61,7 @@ test("the dashboard and the dev mailbox show real data, with the HTML part sanit
   const admin = await createUser({ roles: ["admin"] });
   const to = `mail-${admin.id.slice(-6).toLowerCase()}@example.com`;
   const { rows } = await db().query(
-    `INSERT INTO "DevEmail" ("id","to","from","subject","text","html") VALUES ($1,$2,'app@example.com','Welcome aboard','Plain hello','<p>Rich <b>hello</b></p><script>document.title="pwned"</script>') RETURNING "id"`,
+    `INSERT INTO "EmailMessage" ("id","to","from","subject","template","text","html","status","updatedAt") VALUES ($1,$2,'app@example.com','Welcome aboard','plain','Plain hello','<p>Rich <b>hello</b></p><script>document.title="pwned"</script>','sent',now()) RETURNING "id"`,
     [`e2e${admin.id.slice(-20)}`, to],
   );
   await loginAs(page, admin.email, admin.password, { redirectTo: "/admin" });

@@ -28,7 +28,7 @@ async function run(request: Request) {
 }
 
 async function latestMailTo(to: string) {
-  return prisma.devEmail.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
+  return prisma.emailMessage.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
 }
 
 describe("change password", () => {

@@ -5,6 +5,7 @@ import { prisma } from "~/infra/db.server";
 import * as audit from "~/routes/admin+/audit";
 import * as mailboxEmail from "~/routes/admin+/dev.mailbox.$emailId";
 import * as mailbox from "~/routes/admin+/dev.mailbox._index";
+import { createEmailMessage } from "../factories/emails";
 import { createUser } from "../factories/users";
 import { getRequest } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
@@ -91,17 +92,12 @@ describe("admin dev mailbox", () => {
   });
 
   it("lists newest first, filters by recipient, and shows HTML only sanitized", async () => {
-    await prisma.devEmail.create({
-      data: { to: "a@example.com", from: "app@example.com", subject: "Old", text: "old", createdAt: new Date("2024-01-01") },
-    });
-    const evil = await prisma.devEmail.create({
-      data: {
-        to: "b@example.com",
-        from: "app@example.com",
-        subject: "New",
-        text: "hello",
-        html: '<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">go</a></p>',
-      },
+    await createEmailMessage({ to: "a@example.com", subject: "Old", text: "old", createdAt: new Date("2024-01-01") });
+    const evil = await createEmailMessage({
+      to: "b@example.com",
+      subject: "New",
+      text: "hello",
+      html: '<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:alert(1)">go</a></p>',
     });
     const list = payloadOf<{ items: Array<{ subject: string }> }>(
       await run(mailbox.loader, await getRequest("/admin/dev/mailbox", { userId: adminId })),
@@ -132,9 +128,7 @@ describe("admin dev mailbox with SMTP configured", () => {
   it("answers 404 on every mailbox page and drops it from the admin navigation", async () => {
     await resetDatabase();
     const adminId = (await createUser({ roles: ["admin"] })).id;
-    const stored = await prisma.devEmail.create({
-      data: { to: "a@example.com", from: "app@example.com", subject: "Reset", text: "https://verso.test/reset?token=x" },
-    });
+    const stored = await createEmailMessage({ to: "a@example.com", subject: "Reset", text: "https://verso.test/reset?token=x" });
     vi.resetModules();
     vi.stubEnv("SMTP_URL", "smtp://127.0.0.1:2525");
     const list = await import("~/routes/admin+/dev.mailbox._index");

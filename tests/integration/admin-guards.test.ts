@@ -6,10 +6,15 @@ import * as dashboard from "~/routes/admin+/_index";
 import * as audit from "~/routes/admin+/audit";
 import * as mailboxEmail from "~/routes/admin+/dev.mailbox.$emailId";
 import * as mailbox from "~/routes/admin+/dev.mailbox._index";
+import * as email from "~/routes/admin+/emails.$emailId";
+import * as emailPreview from "~/routes/admin+/emails.$emailId.preview";
+import * as emails from "~/routes/admin+/emails._index";
+import * as settings from "~/routes/admin+/settings";
 import * as role from "~/routes/admin+/roles.$roleName";
 import * as roles from "~/routes/admin+/roles._index";
 import * as user from "~/routes/admin+/users.$userId";
 import * as users from "~/routes/admin+/users._index";
+import { createEmailMessage } from "../factories/emails";
 import { createUser } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
@@ -36,6 +41,20 @@ const LOADERS: Array<{
     path: (ids) => `/admin/dev/mailbox/${ids.emailId}`,
     params: (ids) => ({ emailId: ids.emailId }),
   },
+  { name: "emails", loader: emails.loader, path: () => "/admin/emails", params: () => ({}) },
+  {
+    name: "email",
+    loader: email.loader,
+    path: (ids) => `/admin/emails/${ids.emailId}`,
+    params: (ids) => ({ emailId: ids.emailId }),
+  },
+  {
+    name: "email preview",
+    loader: emailPreview.loader,
+    path: (ids) => `/admin/emails/${ids.emailId}/preview`,
+    params: (ids) => ({ emailId: ids.emailId }),
+  },
+  { name: "settings", loader: settings.loader, path: () => "/admin/settings", params: () => ({}) },
 ];
 
 const ACTIONS: Array<{
@@ -66,6 +85,20 @@ const ACTIONS: Array<{
     params: () => ({ roleName: "blogger" }),
     fields: () => ({ intent, permissions: ["read:user:any", "update:user:any"], description: "pwned" }),
   })),
+  {
+    name: "email resend",
+    action: email.action,
+    path: (ids) => `/admin/emails/${ids.emailId}`,
+    params: (ids) => ({ emailId: ids.emailId }),
+    fields: () => ({ intent: "resend" }),
+  },
+  {
+    name: "settings save",
+    action: settings.action,
+    path: () => "/admin/settings",
+    params: () => ({}),
+    fields: () => ({ name: "Hacked Inc" }),
+  },
 ];
 
 describe("admin permissions", () => {
@@ -77,10 +110,7 @@ describe("admin permissions", () => {
     const target = await createUser({ email: "target@example.com", roles: ["user"] });
     const blogger = await createUser({ email: "blogger@example.com", roles: ["blogger"] });
     const plain = await createUser({ email: "plain@example.com", roles: ["user"] });
-    const email = await prisma.devEmail.create({
-      data: { to: "target@example.com", from: "app@example.com", subject: "Hi", text: "secret" },
-      select: { id: true },
-    });
+    const email = await createEmailMessage({ to: "target@example.com", subject: "Hi", text: "secret" });
     ids = { target: target.id, emailId: email.id };
     people = { blogger: blogger.id, plain: plain.id };
   });

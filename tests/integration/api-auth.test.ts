@@ -3,7 +3,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "~/domains/identity/api-keys.server";
 import { DEFAULT_ROLE_GRANTS } from "~/domains/identity/permissions";
-import { ApiMeSchema, ProblemSchema } from "~/domains/platform/api/schemas";
+import { ApiMeSchema } from "~/domains/platform/api/me-schema";
+import { ProblemSchema } from "~/domains/platform/api/schemas";
 import { prisma } from "~/infra/db.server";
 import { action as meAction, loader as meLoader } from "~/routes/api+/v1.me";
 import { loader as usersLoader } from "~/routes/api+/v1.users._index";
@@ -87,7 +88,8 @@ describe("API authentication", () => {
     const response = await call(meLoader, apiRequest("/api/v1/me", { key }));
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toContain("application/json");
-    expect(response.headers.get("Cache-Control")).toContain("no-store");
+    expect(response.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect(response.headers.get("ETag")).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
     expect(response.headers.get("RateLimit-Remaining")).not.toBeNull();
     const me = ApiMeSchema.parse(await response.json());
     expect(me.user).toMatchObject({ id: user.id, email: user.email, name: user.name, status: "active" });

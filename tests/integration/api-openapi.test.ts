@@ -5,7 +5,7 @@ import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } fro
 import { createApiKey } from "~/domains/identity/api-keys.server";
 import { DEFAULT_ROLE_GRANTS } from "~/domains/identity/permissions";
 import { describeApi } from "~/domains/platform/api/openapi-view";
-import { ApiUserListSchema } from "~/domains/platform/api/schemas";
+import { ApiUserListSchema } from "~/domains/platform/api/user-schemas";
 import { action as openapiAction, loader as openapiLoader } from "~/routes/api+/v1.openapi[.json]";
 import { loader as usersLoader } from "~/routes/api+/v1.users._index";
 import { createUser } from "../factories/users";
@@ -39,9 +39,19 @@ describe("GET /api/v1/openapi.json", () => {
     expect(me.security).toEqual([{ bearerAuth: ["me:read"] }]);
     expect(list.security).toEqual([{ bearerAuth: ["users:read"] }]);
     expect(one.security).toEqual([{ bearerAuth: ["users:read"] }]);
-    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "429"]));
+    expect(Object.keys(list.responses)).toEqual(["200", "304", "401", "403", "422", "429", "500"]);
     expect(one.responses["404"]).toEqual({ $ref: "#/components/responses/NotFound" });
-    expect(list.parameters.map((p) => ("name" in p ? p.name : null))).toEqual(["limit", "cursor", "q"]);
+    expect(list.parameters.map((p) => ("name" in p ? p.name : p.$ref))).toEqual([
+      "#/components/parameters/IfNoneMatch",
+      "limit",
+      "cursor",
+      "q",
+      "status",
+      "role",
+      "created_after",
+      "created_before",
+      "fields",
+    ]);
     const unauthorized = doc.components!.responses!.Unauthorized as ResponseObject;
     expect(Object.keys(unauthorized.content ?? {})).toEqual(["application/problem+json"]);
     expect(Object.keys(unauthorized.headers ?? {})).toEqual(expect.arrayContaining(["RateLimit-Limit", "WWW-Authenticate"]));
@@ -86,13 +96,39 @@ describe("GET /api/v1/openapi.json", () => {
     const view = describeApi(await fetchDocument());
     const list = view.endpoints.find((endpoint) => endpoint.id === "listUsers")!;
     expect(list).toMatchObject({ method: "GET", path: "/api/v1/users", scope: "users:read" });
-    expect(list.parameters.map((p) => p.name)).toEqual(["limit", "cursor", "q"]);
+    expect(list.parameters.map((p) => p.name)).toEqual([
+      "If-None-Match",
+      "limit",
+      "cursor",
+      "q",
+      "status",
+      "role",
+      "created_after",
+      "created_before",
+      "fields",
+    ]);
+    const create = view.endpoints.find((endpoint) => endpoint.id === "createUser")!;
+    expect(create).toMatchObject({ method: "POST", path: "/api/v1/users", scope: "users:write" });
+    expect(create.parameters.map((p) => p.name)).toEqual(["Idempotency-Key"]);
+    expect(create.curl).toContain("--request POST");
+    expect(create.curl).toContain('--header "Idempotency-Key: $(uuidgen)"');
+    expect(create.curl).toContain(`--data '{"email":"ada@example.com","name":"Ada Lovelace"`);
+    expect(create.responses.map((r) => r.status)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "409", "413", "415", "422", "429", "500"]),
+    );
+    const update = view.endpoints.find((endpoint) => endpoint.id === "updateUser")!;
+    expect(update.parameters.map((p) => p.name)).toEqual(["If-Match", "Idempotency-Key", "userId"]);
+    expect(update.responses.map((r) => r.status)).toEqual(expect.arrayContaining(["200", "404", "412", "422"]));
     expect(list.curl).toContain('--header "Authorization: Bearer $VERSO_API_KEY"');
     expect(view.endpoints.find((endpoint) => endpoint.id === "getUser")!.curl).toContain(
       "/api/v1/users/cm9x1k2l30000abcd1234efgh",
     );
     expect(view.endpoints.find((endpoint) => endpoint.id === "getOpenApiDocument")!.scope).toBeNull();
-    expect(view.scopes.map((scope) => scope.name)).toEqual(["me:read", "users:read"]);
+    expect(view.scopes).toEqual([
+      { name: "me:read", description: expect.any(String), requires: [] },
+      { name: "users:read", description: expect.any(String), requires: ["read:user:any"] },
+      { name: "users:write", description: expect.any(String), requires: ["read:user:any", "create:user:any", "update:user:any"] },
+    ]);
     expect(view.problems.map((problem) => problem.kind)).toContain("insufficient-scope");
     expect(view.schemas.find((schema) => schema.name === "Me")!.properties.map((p) => p.name)).toContain("api_key.scopes");
   });
@@ -105,5 +141,62 @@ describe("GET /api/v1/openapi.json", () => {
     });
     expect(response.status).toBe(405);
     expect(response.headers.get("Content-Type")).toBe("application/problem+json");
+  });
+
+  it("documents every route file under api+/v1, every method it answers, and each operation's scope", async () => {
+    const doc = await fetchDocument();
+    const routeFiles = Object.keys(import.meta.glob("/app/routes/api+/v1.*.ts"));
+    const pathOf = (file: string) =>
+      "/api/" +
+      file
+        .replace("/app/routes/api+/", "")
+        .replace(/\.ts$/, "")
+        // remix-flat-routes: `[.json]` is a literal, `.` separates segments, `$x` is a parameter
+        .replace(/\[([^\]]*)\]/g, (_match, literal: string) => literal.replaceAll(".", "\u0000"))
+        .replace(/\._index$/, "")
+        .split(".")
+        .map((segment) => segment.replaceAll("\u0000", "."))
+        .map((segment) => (segment.startsWith("$") ? `{${segment.slice(1)}}` : segment))
+        .join("/");
+    const documented = routeFiles.filter((file) => !file.endsWith("/v1.$.ts")).map(pathOf);
+    expect(documented.sort()).toEqual(
+      ["/api/v1/me", "/api/v1/openapi.json", "/api/v1/users", "/api/v1/users/{userId}"].sort(),
+    );
+    for (const path of documented) expect(Object.keys(doc.paths ?? {}), path).toContain(path);
+    expect(Object.keys(doc.paths ?? {}).sort()).toEqual(documented.sort());
+
+    // every method a route module answers (anything but 405) is in the document, and nothing more
+    const modules = import.meta.glob<{ action?: (args: unknown) => Promise<Response> }>("/app/routes/api+/v1.*.ts", {
+      eager: true,
+    });
+    for (const [file, mod] of Object.entries(modules)) {
+      if (file.endsWith("/v1.$.ts")) continue;
+      const path = pathOf(file);
+      const item = doc.paths![path] as Record<string, OperationObject>;
+      for (const method of ["post", "put", "patch", "delete"]) {
+        const url = `${BASE}${path.replace("{userId}", "someone")}`;
+        const response = await mod.action!({
+          request: new Request(url, { method: method.toUpperCase() }),
+          params: { userId: "someone" },
+          context: context(),
+        });
+        expect(response.status !== 405, `${method.toUpperCase()} ${path}`).toBe(Boolean(item[method]));
+      }
+      expect(item.get, `GET ${path}`).toBeDefined();
+    }
+
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      for (const [method, op] of Object.entries(item as Record<string, OperationObject>)) {
+        const scopes = (op.security ?? []).flatMap((requirement) => Object.values(requirement).flat());
+        if (path === "/api/v1/openapi.json") {
+          expect(op.security).toEqual([]);
+          continue;
+        }
+        expect(scopes, `${method} ${path}`).toHaveLength(1);
+        expect(op["x-required-scope"], `${method} ${path}`).toBe(scopes[0]);
+        expect(op.description).toContain(`Requires the scope \`${scopes[0]}\`.`);
+        expect(Object.keys(op.responses ?? {})).toEqual(expect.arrayContaining(["401", "403", "429", "500"]));
+      }
+    }
   });
 });

@@ -1,20 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { claimCodeGuess } from "~/domains/identity/email-code.server";
-import { detachedWorkSettled } from "~/domains/identity/identity-emails.server";
 import { prisma } from "~/infra/db.server";
 import { logger } from "~/infra/logger.server";
 import { action as requestAction } from "~/routes/_auth+/auth.login_.code";
 import { action as verifyAction, loader as verifyLoader } from "~/routes/_auth+/auth.login_.code_.verify";
 import { createUser } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
+import { drainOutbox } from "../setup/outbox";
 import { resetDatabase } from "../setup/reset";
 import { call, cookieHeader } from "./auth-helpers";
 
 async function requestCode(email: string, ip = "198.51.100.40") {
   const out = await call(requestAction as never, await formRequest("/auth/login/code", { email }), { clientIp: ip });
   expect(out.location).toBe("/auth/login/code/verify");
-  // The lookup, the code's row and the e-mail run detached from the answer: let them finish.
-  await detachedWorkSettled();
+  // The lookup, the code's row and the e-mail are an outbox job, run after the answer: run it now.
+  await drainOutbox();
   return cookieHeader(out.cookies);
 }
 
@@ -28,7 +28,7 @@ function withCookieEmail(cookie: string, email: string) {
 }
 
 async function mailedCode(email: string) {
-  const mail = await prisma.devEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
   return {
     code: /\b(\d{6})\b/.exec(mail.text)![1],
     link: /https?:\/\/\S+\/auth\/login\/code\/verify\?t=\S+/.exec(mail.text)![0],
@@ -67,7 +67,7 @@ describe("sign-in with an e-mailed code", () => {
       await formRequest("/auth/login/code", { email: "back@example.com", redirectTo: "/account/security/sessions" }),
       { clientIp: "198.51.100.41" },
     );
-    await detachedWorkSettled();
+    await drainOutbox();
     const cookie = cookieHeader(out.cookies);
     expect(cookie).toContain("__code_redirect=");
     const { code } = await mailedCode("back@example.com");
@@ -80,7 +80,7 @@ describe("sign-in with an e-mailed code", () => {
       await formRequest("/auth/login/code", { email: "offsite@example.com", redirectTo: "https://evil.example/" }),
       { clientIp: "198.51.100.42" },
     );
-    await detachedWorkSettled();
+    await drainOutbox();
     expect(cookieHeader(evil.cookies)).not.toContain("__code_redirect=");
     const second = await mailedCode("offsite@example.com");
     const landed = await call(
@@ -102,7 +102,7 @@ describe("sign-in with an e-mailed code", () => {
 
   it("answers an unknown address like a known one and sends nothing", async () => {
     await requestCode("ghost@example.com");
-    expect(await prisma.devEmail.count()).toBe(0);
+    expect(await prisma.emailMessage.count()).toBe(0);
     expect(await prisma.verification.count()).toBe(0);
   });
 
@@ -184,22 +184,23 @@ describe("sign-in with an e-mailed code", () => {
     await createUser({ email: "subject@example.com" });
     const info = vi.spyOn(logger, "info");
     await requestCode("subject@example.com", "198.51.100.150");
-    const mail = await prisma.devEmail.findFirstOrThrow({ where: { to: "subject@example.com" } });
+    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: "subject@example.com" } });
     const { code } = await mailedCode("subject@example.com");
     expect(mail.subject).toBe("Your Verso sign-in code");
     expect(mail.subject).not.toMatch(/\d{6}/);
-    const logged = info.mock.calls.filter(([fields]) => typeof fields === "object" && fields !== null && "devEmailId" in fields);
+    const logged = info.mock.calls.filter(([fields]) => typeof fields === "object" && fields !== null && "emailId" in fields);
     expect(logged).toHaveLength(1);
-    expect(logged[0][0]).toEqual({ to: "subject@example.com", devEmailId: mail.id });
+    expect(logged[0][0]).toEqual({ to: "subject@example.com", emailId: mail.id, transport: "dev-mailbox" });
     expect(JSON.stringify(info.mock.calls)).not.toContain(code);
   });
 
   it("answers the code request before the account's work is done, and still sends the code", async () => {
     await createUser({ email: "slowcode@example.com" });
-    // While the mailbox table is locked, sending cannot finish: the answer must not wait for it.
+    // While the account, code and e-mail tables are locked, none of the per-account work can happen:
+    // the answer must not wait for it (the request only writes an outbox job).
     const out = await prisma.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe(`LOCK TABLE "DevEmail" IN EXCLUSIVE MODE`);
+        await tx.$executeRawUnsafe(`LOCK TABLE "User", "Verification", "EmailMessage" IN EXCLUSIVE MODE`);
         return call(requestAction as never, await formRequest("/auth/login/code", { email: "slowcode@example.com" }), {
           clientIp: "198.51.100.160",
         });
@@ -207,7 +208,7 @@ describe("sign-in with an e-mailed code", () => {
       { timeout: 10_000 },
     );
     expect(out.location).toBe("/auth/login/code/verify");
-    await detachedWorkSettled();
-    expect(await prisma.devEmail.count({ where: { to: "slowcode@example.com" } })).toBe(1);
+    await drainOutbox();
+    expect(await prisma.emailMessage.count({ where: { to: "slowcode@example.com" } })).toBe(1);
   });
 });

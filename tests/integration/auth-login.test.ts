@@ -163,7 +163,7 @@ describe("registration", () => {
     expect(user.roles.map((r) => r.role.name)).toEqual(["user"]);
     expect(user.emailVerifiedAt).toBeNull();
     expect(user.password?.hash).toMatch(/^\$argon2id\$/);
-    const mail = await prisma.devEmail.findFirstOrThrow({ where: { to: "nora@example.com" } });
+    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: "nora@example.com" } });
     expect(mail.text).toMatch(/\/auth\/verify-email\?token=[\w-]{20,}/);
     expect(await prisma.verification.count({ where: { type: "email_verification", userId: user.id } })).toBe(1);
   });

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { detachedWorkSettled } from "~/domains/identity/identity-emails.server";
 import { createSession, getSessionUser } from "~/domains/identity/sessions.server";
 import { prisma } from "~/infra/db.server";
 import { action as forgotAction } from "~/routes/_auth+/auth.forgot-password";
@@ -8,6 +7,7 @@ import { action as resetAction, loader as resetLoader } from "~/routes/_auth+/au
 import { loader as verifyLoader } from "~/routes/_auth+/auth.verify-email";
 import { createUser, TEST_PASSWORD } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
+import { drainOutbox } from "../setup/outbox";
 import { resetDatabase } from "../setup/reset";
 import { call } from "./auth-helpers";
 
@@ -15,13 +15,13 @@ const NEW_PASSWORD = "Another-strong-Pass7";
 
 async function forgot(email: string, ip = "198.51.100.20") {
   const out = await call(forgotAction as never, await formRequest("/auth/forgot-password", { email }), { clientIp: ip });
-  // The lookup and the e-mail run detached from the answer: let them finish.
-  await detachedWorkSettled();
+  // The lookup and the e-mail are an outbox job, run after the answer: run it now.
+  await drainOutbox();
   return out;
 }
 
 async function resetTokenFor(email: string) {
-  const mail = await prisma.devEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
   const match = /\/auth\/reset-password\?token=([\w-]+)/.exec(mail.text);
   return match![1];
 }
@@ -37,8 +37,8 @@ describe("forgotten password", () => {
     expect(JSON.stringify(known.body).replaceAll("known@example.com", "X")).toBe(
       JSON.stringify(unknown.body).replaceAll("unknown@example.com", "X"),
     );
-    expect(await prisma.devEmail.count({ where: { to: "known@example.com" } })).toBe(1);
-    expect(await prisma.devEmail.count({ where: { to: "unknown@example.com" } })).toBe(0);
+    expect(await prisma.emailMessage.count({ where: { to: "known@example.com" } })).toBe(1);
+    expect(await prisma.emailMessage.count({ where: { to: "unknown@example.com" } })).toBe(0);
     const row = await prisma.verification.findFirstOrThrow({ where: { type: "password_reset" } });
     expect(Math.abs(row.expiresAt.getTime() - row.createdAt.getTime() - 60 * 60 * 1000)).toBeLessThan(5000);
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -46,10 +46,11 @@ describe("forgotten password", () => {
 
   it("answers before the account's work is done (no timing difference), and still sends the link", async () => {
     await createUser({ email: "slowmail@example.com" });
-    // While the mailbox table is locked, sending cannot finish: the answer must not wait for it.
+    // While the account, token and e-mail tables are locked, none of the per-account work can
+    // happen: the answer must not wait for it (the request only writes an outbox job).
     const out = await prisma.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe(`LOCK TABLE "DevEmail" IN EXCLUSIVE MODE`);
+        await tx.$executeRawUnsafe(`LOCK TABLE "User", "Verification", "EmailMessage" IN EXCLUSIVE MODE`);
         return call(forgotAction as never, await formRequest("/auth/forgot-password", { email: "slowmail@example.com" }), {
           clientIp: "198.51.100.21",
         });
@@ -57,8 +58,37 @@ describe("forgotten password", () => {
       { timeout: 10_000 },
     );
     expect(out.status).toBe(200);
-    await detachedWorkSettled();
-    expect(await prisma.devEmail.count({ where: { to: "slowmail@example.com" } })).toBe(1);
+    expect(await prisma.emailMessage.count({ where: { to: "slowmail@example.com" } })).toBe(0);
+    await drainOutbox();
+    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: "slowmail@example.com" } });
+    expect(mail).toMatchObject({ template: "password-reset", sensitive: true, status: "sent", transport: "dev-mailbox" });
+    expect(mail.html).toContain("/auth/reset-password?token=");
+  });
+
+  it("writes the same single job for known and unknown addresses, and a re-run of that job sends nothing more", async () => {
+    await createUser({ email: "twice@example.com" });
+    await call(forgotAction as never, await formRequest("/auth/forgot-password", { email: "twice@example.com" }), {
+      clientIp: "198.51.100.22",
+    });
+    await call(forgotAction as never, await formRequest("/auth/forgot-password", { email: "nobody@example.com" }), {
+      clientIp: "198.51.100.23",
+    });
+    const events = await prisma.outboxEvent.findMany({
+      select: { id: true, name: true, payload: true },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((event) => event.name)).toEqual(["identity_password_reset_request", "identity_password_reset_request"]);
+    await drainOutbox();
+    const { passwordResetRequestJob } = await import("~/domains/identity/identity.jobs.server");
+    const replay = await passwordResetRequestJob.handler(events[0].payload as never, {
+      eventId: events[0].id,
+      attempt: 2,
+      maxAttempts: 5,
+      signal: new AbortController().signal,
+    });
+    expect(replay).toEqual({ sent: true });
+    expect(await prisma.emailMessage.count({ where: { to: "twice@example.com" } })).toBe(1);
+    expect(await prisma.verification.count({ where: { type: "password_reset" } })).toBe(1);
   });
 
   it("limits requests per address", async () => {

@@ -10,6 +10,7 @@ import {
   KEY_SECRET_LENGTH,
   mayUseScope,
   parseApiKey,
+  SCOPE_REQUIREMENTS,
 } from "./api-key-format";
 import { DEFAULT_ROLE_GRANTS } from "./permissions";
 
@@ -59,15 +60,24 @@ describe("API key format", () => {
 
 describe("scopes", () => {
   it("knows its catalogue", () => {
-    expect(API_SCOPES).toEqual(["me:read", "users:read"]);
-    expect(isApiScope("users:read")).toBe(true);
-    expect(isApiScope("users:write")).toBe(false);
+    expect(API_SCOPES).toEqual(["me:read", "users:read", "users:write"]);
+    expect(isApiScope("users:write")).toBe(true);
+    expect(isApiScope("users:delete")).toBe(false);
   });
 
   it("limits the scopes someone may grant to their own permissions", () => {
     expect(grantableScopes(new Set(DEFAULT_ROLE_GRANTS.user))).toEqual(["me:read"]);
-    expect(grantableScopes(new Set(DEFAULT_ROLE_GRANTS.admin))).toEqual(["me:read", "users:read"]);
+    expect(grantableScopes(new Set(DEFAULT_ROLE_GRANTS.admin))).toEqual(["me:read", "users:read", "users:write"]);
     expect(mayUseScope(new Set(["read:user:any"]), "users:read")).toBe(true);
     expect(mayUseScope(new Set(["read:user:own"]), "users:read")).toBe(false);
+  });
+
+  it("grants users:write only to someone who may read, create and update any user", () => {
+    const all = ["read:user:any", "create:user:any", "update:user:any"];
+    expect(mayUseScope(new Set(all), "users:write")).toBe(true);
+    for (const missing of all) {
+      expect(mayUseScope(new Set(all.filter((permission) => permission !== missing)), "users:write")).toBe(false);
+    }
+    expect(SCOPE_REQUIREMENTS["me:read"]).toEqual([]);
   });
 });

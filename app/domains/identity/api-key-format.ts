@@ -4,16 +4,17 @@
 import { hasPermission, PERMISSIONS, type PermissionString } from "./permissions";
 
 /** Every scope a key can carry; the API checks one of these on each endpoint. */
-export const API_SCOPES = ["me:read", "users:read"] as const;
+export const API_SCOPES = ["me:read", "users:read", "users:write"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /**
- * The permission the key's owner must hold to grant (and keep using) a scope; `null` means any
- * user allowed to create API keys may grant it.
+ * The permissions the key's owner must hold, all of them, to grant (and keep using) a scope; an
+ * empty list means any user allowed to create API keys may grant it.
  */
-export const SCOPE_REQUIREMENTS: Record<ApiScope, PermissionString | null> = {
-  "me:read": null,
-  "users:read": PERMISSIONS.readUserAny,
+export const SCOPE_REQUIREMENTS: Record<ApiScope, readonly PermissionString[]> = {
+  "me:read": [],
+  "users:read": [PERMISSIONS.readUserAny],
+  "users:write": [PERMISSIONS.readUserAny, PERMISSIONS.createUserAny, PERMISSIONS.updateUserAny],
 };
 
 export function isApiScope(value: unknown): value is ApiScope {
@@ -22,8 +23,7 @@ export function isApiScope(value: unknown): value is ApiScope {
 
 /** Whether someone holding `permissions` may grant or use `scope`. */
 export function mayUseScope(permissions: ReadonlySet<string>, scope: ApiScope): boolean {
-  const required = SCOPE_REQUIREMENTS[scope];
-  return required === null || hasPermission(permissions, required);
+  return SCOPE_REQUIREMENTS[scope].every((required) => hasPermission(permissions, required));
 }
 
 /** The scopes someone holding `permissions` may put on a key, in catalogue order. */

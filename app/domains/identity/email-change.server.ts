@@ -4,11 +4,9 @@
 import { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
-import { sendEmail } from "~/domains/platform/email.server";
+import { queueTemplateEmail } from "~/domains/platform/email/send-template.server";
 import { prisma } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
-import { i18n } from "~/infra/i18n.server";
-import { logger } from "~/infra/logger.server";
 import { verifyPassword } from "./password-hash.server";
 import { consumeVerification, createVerification, getUsableVerification } from "./verification.server";
 
@@ -52,25 +50,32 @@ export async function requestEmailChange({
 
   const token = await createVerification({ type: "email_change", target: email, userId, ttlMs: EMAIL_CHANGE_TTL_MS });
   const url = `${getEnv().APP_URL}${CONFIRM_EMAIL_PATH}?${new URLSearchParams({ token })}`;
-  const t = await i18n.getFixedT(user.locale, "identity");
-  await sendEmail({
-    to: email,
-    subject: t("account.emails.confirmEmail.subject"),
-    text: t("account.emails.confirmEmail.text", { name: user.name, url }),
+  await prisma.$transaction(async (tx) => {
+    await queueTemplateEmail(tx, {
+      to: email,
+      locale: user.locale,
+      template: "email-change-confirm",
+      props: { name: user.name, url },
+    });
+    await recordAudit(
+      {
+        actorId: userId,
+        action: "user.email_change_requested",
+        entityType: "user",
+        entityId: userId,
+        after: { email },
+        ipAddress,
+      },
+      tx,
+    );
+    // The old address hears about it too.
+    await queueTemplateEmail(tx, {
+      to: user.email,
+      locale: user.locale,
+      template: "email-change-requested",
+      props: { name: user.name, newEmail: email },
+    });
   });
-  await recordAudit({
-    actorId: userId,
-    action: "user.email_change_requested",
-    entityType: "user",
-    entityId: userId,
-    after: { email },
-    ipAddress,
-  });
-  await notify(
-    user.email,
-    t("account.emails.emailChangeRequested.subject"),
-    t("account.emails.emailChangeRequested.text", { name: user.name, email }),
-  );
   return { email };
 }
 
@@ -106,6 +111,15 @@ export async function confirmEmailChange({ userId, token, ipAddress }: { userId:
         },
         tx,
       );
+      // The old address is told, in the same transaction as the change.
+      if (before.email !== email) {
+        await queueTemplateEmail(tx, {
+          to: before.email,
+          locale: before.locale,
+          template: "email-changed",
+          props: { name: before.name, newEmail: email },
+        });
+      }
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -113,21 +127,5 @@ export async function confirmEmailChange({ userId, token, ipAddress }: { userId:
     }
     throw error;
   }
-  if (before.email !== email) {
-    const t = await i18n.getFixedT(before.locale, "identity");
-    await notify(
-      before.email,
-      t("account.emails.emailChanged.subject"),
-      t("account.emails.emailChanged.text", { name: before.name, email }),
-    );
-  }
   return { email };
-}
-
-async function notify(to: string, subject: string, text: string) {
-  try {
-    await sendEmail({ to, subject, text });
-  } catch (error) {
-    logger.error({ err: error }, "could not send an e-mail change notice");
-  }
 }

@@ -6,7 +6,9 @@
 import { createDecipheriv, createHash, hkdfSync } from "node:crypto";
 import { prisma } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
-import { appLink, runDetached, sendSignInCodeEmail } from "./identity-emails.server";
+import { enqueueJob } from "~/domains/platform/outbox/outbox.server";
+import { appLink, queueSignInCodeEmail } from "./identity-emails.server";
+import { signInCodeJob } from "./identity.jobs.server";
 import { firstFactorPassed, recordLoginAttempt } from "./login.server";
 import { normaliseEmail } from "./registration.server";
 
@@ -29,31 +31,50 @@ function codeHash(email: string, code: string) {
 
 /**
  * Send the code to an active account and remember that it was issued; silent for anyone else.
- * The lookup, the rows and the e-mail run detached from the request (see `runDetached`), so the
- * answer takes the same time for known and unknown addresses. The worker queue (issue 3) replaces
- * the detached promise with an enqueued job.
+ * The request only writes an outbox job (the same work for every address, so the answer takes the
+ * same time whether or not the address has an account); the job does the lookup, the rows and the
+ * e-mail (see identity.jobs.server.ts).
  */
-export function issueSignInCode({ email, code, magicLink }: { email: string; code: string; magicLink: string }): void {
-  runDetached("sign-in code", () => issueSignInCodeNow({ email, code, magicLink }));
+export async function issueSignInCode({ email, code, magicLink }: { email: string; code: string; magicLink: string }) {
+  // The link goes to APP_URL whatever Host header the request carried.
+  const link = new URL(magicLink);
+  await enqueueJob(prisma, signInCodeJob, {
+    email: normaliseEmail(email).slice(0, 320),
+    code,
+    magicLink: appLink(link.pathname + link.search),
+  });
 }
 
-async function issueSignInCodeNow({ email, code, magicLink }: { email: string; code: string; magicLink: string }): Promise<void> {
+/** The job's work: the code's Verification row and its e-mail, in one transaction, for an active account. */
+export async function sendSignInCode({
+  email,
+  code,
+  magicLink,
+  eventId,
+}: {
+  email: string;
+  code: string;
+  magicLink: string;
+  eventId: string;
+}): Promise<{ sent: boolean }> {
   const address = normaliseEmail(email);
   const user = await prisma.user.findUnique({
     where: { email: address },
     select: { id: true, name: true, locale: true, status: true },
   });
-  if (!user || user.status !== "active") return;
-  const now = new Date();
+  if (!user || user.status !== "active") return { sent: false };
   const tokenHash = codeHash(address, code);
-  await prisma.$transaction([
+  return prisma.$transaction(async (tx) => {
+    // A retry after the e-mail was queued does nothing more.
+    if (await tx.emailMessage.findUnique({ where: { id: eventId }, select: { id: true } })) return { sent: true };
+    const now = new Date();
     // Only the newest code counts.
-    prisma.verification.updateMany({
+    await tx.verification.updateMany({
       where: { type: "sign_in_code", userId: user.id, usedAt: null, expiresAt: { gt: now } },
       data: { expiresAt: now },
-    }),
-    prisma.verification.deleteMany({ where: { tokenHash } }),
-    prisma.verification.create({
+    });
+    await tx.verification.deleteMany({ where: { tokenHash } });
+    await tx.verification.create({
       data: {
         type: "sign_in_code",
         target: address,
@@ -62,16 +83,9 @@ async function issueSignInCodeNow({ email, code, magicLink }: { email: string; c
         expiresAt: new Date(now.getTime() + SIGN_IN_CODE_PERIOD_SECONDS * 1000),
       },
       select: { id: true },
-    }),
-  ]);
-  // The link goes to APP_URL whatever Host header the request carried.
-  const link = new URL(magicLink);
-  await sendSignInCodeEmail({
-    to: address,
-    name: user.name,
-    code,
-    magicLink: appLink(link.pathname + link.search),
-    locale: user.locale,
+    });
+    await queueSignInCodeEmail({ to: address, name: user.name, code, magicLink, locale: user.locale }, { db: tx, id: eventId });
+    return { sent: true };
   });
 }
 

@@ -3,11 +3,9 @@
 // address on file is told, so a change they did not make does not go unnoticed.
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
-import { sendEmail } from "~/domains/platform/email.server";
+import { queueTemplateEmail } from "~/domains/platform/email/send-template.server";
 import { prisma } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
-import { i18n } from "~/infra/i18n.server";
-import { logger } from "~/infra/logger.server";
 import { hashPassword, verifyPassword } from "./password-hash.server";
 import { passwordProblems } from "./passwords";
 import { revokeOtherSessions } from "./sessions.server";
@@ -40,23 +38,14 @@ export async function changePassword({ userId, currentSessionId, currentPassword
   const revokedSessions = await prisma.$transaction(async (tx) => {
     await tx.password.update({ where: { userId }, data: { hash }, select: { userId: true } });
     await recordAudit({ actorId: userId, action: "user.password_changed", entityType: "user", entityId: userId, ipAddress }, tx);
+    // Queued with the change: a mail outage delays the notice, it never turns the change into an error.
+    await queueTemplateEmail(tx, {
+      to: user.email,
+      locale: user.locale,
+      template: "password-changed",
+      props: { name: user.name, url: `${getEnv().APP_URL}/account/security` },
+    });
     return revokeOtherSessions({ userId, keepSessionId: currentSessionId }, tx);
   });
-  await notifyPasswordChanged({ email: user.email, name: user.name, locale: user.locale });
   return { revokedSessions };
-}
-
-async function notifyPasswordChanged({ email, name, locale }: { email: string; name: string; locale: string }) {
-  const t = await i18n.getFixedT(locale, "identity");
-  const securityUrl = `${getEnv().APP_URL}/account/security`;
-  try {
-    await sendEmail({
-      to: email,
-      subject: t("account.emails.passwordChanged.subject"),
-      text: t("account.emails.passwordChanged.text", { name, url: securityUrl }),
-    });
-  } catch (error) {
-    // The password is already changed; a mail outage must not turn that into an error page.
-    logger.error({ err: error }, "could not send the password-changed notice");
-  }
 }

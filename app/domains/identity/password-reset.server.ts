@@ -4,7 +4,9 @@
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
 import { prisma } from "~/infra/db.server";
-import { runDetached, sendPasswordResetEmail } from "./identity-emails.server";
+import { enqueueJob } from "~/domains/platform/outbox/outbox.server";
+import { queuePasswordResetEmail } from "./identity-emails.server";
+import { passwordResetRequestJob } from "./identity.jobs.server";
 import { hashPassword } from "./password-hash.server";
 import { normaliseEmail } from "./registration.server";
 import { consumeVerification, createVerification, getUsableVerification } from "./verification.server";
@@ -12,36 +14,45 @@ import { consumeVerification, createVerification, getUsableVerification } from "
 export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
 
 /**
- * Send a reset link when the address belongs to an active account; does nothing otherwise. The
- * lookup, the token and the e-mail run detached from the request (see `runDetached`), so the
- * answer takes the same time for known and unknown addresses. The worker queue (issue 3) replaces
- * the detached promise with an enqueued job.
+ * Ask for a reset link. The request only writes an outbox job (the same work for every address, so
+ * the answer takes the same time whether or not the address has an account); the job looks the
+ * account up and, when it is active, e-mails the link (see identity.jobs.server.ts).
  */
 export async function requestPasswordReset({ email, ipAddress }: { email: string; ipAddress: string }): Promise<void> {
-  runDetached("password reset", () => requestPasswordResetNow({ email, ipAddress }));
+  await enqueueJob(prisma, passwordResetRequestJob, { email: normaliseEmail(email).slice(0, 320), ipAddress });
 }
 
-async function requestPasswordResetNow({ email, ipAddress }: { email: string; ipAddress: string }): Promise<void> {
+/** The job's work: a fresh single-use token and its e-mail for an active account; nothing otherwise. */
+export async function sendPasswordResetLink({
+  email,
+  ipAddress,
+  eventId,
+}: {
+  email: string;
+  ipAddress: string;
+  eventId: string;
+}): Promise<{ sent: boolean }> {
+  if (await prisma.emailMessage.findUnique({ where: { id: eventId }, select: { id: true } })) return { sent: true };
   const address = normaliseEmail(email);
   const user = await prisma.user.findUnique({
     where: { email: address },
     select: { id: true, name: true, locale: true, status: true },
   });
-  if (!user || user.status !== "active") return;
+  if (!user || user.status !== "active") return { sent: false };
   const token = await createVerification({
     type: "password_reset",
     target: address,
     userId: user.id,
     ttlMs: PASSWORD_RESET_TTL_MS,
   });
-  await sendPasswordResetEmail({ to: address, name: user.name, token, locale: user.locale });
-  await recordAudit({
-    actorId: user.id,
-    action: "user.password_reset_requested",
-    entityType: "user",
-    entityId: user.id,
-    ipAddress,
+  await prisma.$transaction(async (tx) => {
+    await queuePasswordResetEmail({ to: address, name: user.name, token, locale: user.locale }, { db: tx, id: eventId });
+    await recordAudit(
+      { actorId: user.id, action: "user.password_reset_requested", entityType: "user", entityId: user.id, ipAddress },
+      tx,
+    );
   });
+  return { sent: true };
 }
 
 /** The e-mail address a still-usable reset token is for (null when unknown, used or expired). */

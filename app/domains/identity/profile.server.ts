@@ -2,6 +2,7 @@
 // (name, time zone, language). E-mail and password have their own modules and checks.
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
+import { emitUserEvent } from "~/domains/platform/webhooks/user-events.server";
 import { prisma } from "~/infra/db.server";
 import { isLanguage } from "~/infra/i18n";
 import { isValidTimeZone, listTimeZones } from "~/utils/dates";
@@ -56,6 +57,7 @@ export async function updateProfile({
       { actorId: userId, action: "user.profile_updated", entityType: "user", entityId: userId, before, after, ipAddress },
       tx,
     );
+    await emitUserEvent(tx, "user.updated", userId);
   });
   return after;
 }

@@ -2,9 +2,10 @@
 // verification link. Verifying the address later uses the same single-use tokens.
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
+import { emitUserEvent } from "~/domains/platform/webhooks/user-events.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/infra/db.server";
-import { sendVerificationEmail } from "./identity-emails.server";
+import { queueVerificationEmail } from "./identity-emails.server";
 import { hashPassword } from "./password-hash.server";
 import { consumeVerification, createVerification } from "./verification.server";
 
@@ -42,6 +43,7 @@ export async function registerUser({ name, email, password, locale, timeZone, ip
         { actorId: created.id, action: "user.registered", entityType: "user", entityId: created.id, ipAddress },
         tx,
       );
+      await emitUserEvent(tx, "user.created", created.id);
       return created;
     });
   } catch (error) {
@@ -66,7 +68,7 @@ export async function issueEmailVerification({
   locale: string;
 }) {
   const token = await createVerification({ type: "email_verification", target: email, userId, ttlMs: EMAIL_VERIFICATION_TTL_MS });
-  await sendVerificationEmail({ to: email, name, token, locale });
+  await queueVerificationEmail({ to: email, name, token, locale });
 }
 
 /** Send a fresh link to a signed-in person whose address is not verified yet; false when already verified. */

@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/domains/errors";
 import { changedFields } from "~/domains/platform/audit-diff";
 import { recordAudit } from "~/domains/platform/audit.server";
+import { emitUserEvent } from "~/domains/platform/webhooks/user-events.server";
 import { clampPage } from "~/domains/platform/list-query";
 import { prisma, type Tx } from "~/infra/db.server";
 import { sessionHandle } from "./account-sessions.server";
@@ -15,6 +16,8 @@ import { USER_PAGE_SIZE, type UserListQuery } from "./user-admin-query";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Actor = { actorId: string; ipAddress: string | null };
+/** Checked under the user's row lock before anything changes (the API's If-Match); throw to refuse the change. */
+type Precondition = (tx: Tx) => Promise<void>;
 
 export async function getUserStats(now = new Date()) {
   const [total, active, deactivated, unverified, newLastWeek, activeSessions, failedLogins] = await Promise.all([
@@ -174,10 +177,17 @@ async function assertCanManageRoles(tx: Tx, actorId: string, roleNames: string[]
 
 type ProfileInput = { name: string; email: string; timeZone: string; locale: string };
 
-export async function updateUserProfile({ actorId, ipAddress, userId, ...input }: Actor & { userId: string } & ProfileInput) {
+export async function updateUserProfile({
+  actorId,
+  ipAddress,
+  userId,
+  precondition,
+  ...input
+}: Actor & { userId: string; precondition?: Precondition } & ProfileInput) {
   try {
     return await prisma.$transaction(async (tx) => {
       await lockUser(tx, userId);
+      await precondition?.(tx);
       const { emailVerifiedAt, ...before } = await tx.user.findUniqueOrThrow({
         where: { id: userId },
         select: { name: true, email: true, timeZone: true, locale: true, emailVerifiedAt: true },
@@ -207,7 +217,52 @@ export async function updateUserProfile({ actorId, ipAddress, userId, ...input }
         },
         tx,
       );
+      await emitUserEvent(tx, "user.updated", userId);
       return { changed: true };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("email_taken", "Another account uses this e-mail address.");
+    throw error;
+  }
+}
+
+/**
+ * Create an account from the admin area or the API: no password (the person signs in with an
+ * e-mail code or sets one through "forgot password"), only roles the actor may grant.
+ */
+export async function createUserByAdmin({
+  actorId,
+  ipAddress,
+  roleNames,
+  ...input
+}: Actor & ProfileInput & { roleNames: string[] }) {
+  const wanted = [...new Set(roleNames)].sort();
+  const email = input.email.trim().toLowerCase();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const roles = await tx.role.findMany({ where: { name: { in: wanted } }, select: { id: true } });
+      if (roles.length !== wanted.length) throw new DomainError("unknown_role", "One of the roles does not exist.");
+      await assertCanManageRoles(tx, actorId, wanted);
+      const taken = await tx.user.findUnique({ where: { email }, select: { id: true } });
+      if (taken) throw new DomainError("email_taken", "Another account uses this e-mail address.");
+      const profile = { name: input.name.trim(), email, timeZone: input.timeZone, locale: input.locale };
+      const user = await tx.user.create({
+        data: { ...profile, roles: { create: roles.map((role) => ({ roleId: role.id })) } },
+        select: { id: true, email: true, name: true },
+      });
+      await recordAudit(
+        {
+          actorId,
+          action: "user.create",
+          entityType: "user",
+          entityId: user.id,
+          after: { ...profile, roles: wanted },
+          ipAddress,
+        },
+        tx,
+      );
+      await emitUserEvent(tx, "user.created", user.id);
+      return user;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError("email_taken", "Another account uses this e-mail address.");
@@ -234,6 +289,7 @@ export async function setUserRoles({ actorId, ipAddress, userId, roleNames }: Ac
     await tx.userRole.deleteMany({ where: { userId, roleId: { notIn: roles.map((r) => r.id) } } });
     await tx.userRole.createMany({ data: roles.map((r) => ({ userId, roleId: r.id })), skipDuplicates: true });
     await recordAudit({ actorId, action: "user.roles.update", entityType: "user", entityId: userId, ...diff, ipAddress }, tx);
+    await emitUserEvent(tx, "user.updated", userId);
     return { changed: true };
   });
 }
@@ -244,12 +300,14 @@ export async function setUserStatus({
   ipAddress,
   userId,
   status,
-}: Actor & { userId: string; status: "active" | "deactivated" }) {
+  precondition,
+}: Actor & { userId: string; status: "active" | "deactivated"; precondition?: Precondition }) {
   if (status === "deactivated" && actorId === userId)
     throw new DomainError("self_deactivate", "You cannot deactivate your own account.");
   return prisma.$transaction(async (tx) => {
     if (status === "deactivated") await lockAdminRole(tx);
     await lockUser(tx, userId);
+    await precondition?.(tx);
     const from = status === "active" ? "deactivated" : "active";
     if (
       status === "deactivated" &&
@@ -279,6 +337,7 @@ export async function setUserStatus({
       },
       tx,
     );
+    await emitUserEvent(tx, "user.updated", userId);
     return { changed: true, revokedSessions };
   });
 }

@@ -47,7 +47,15 @@ export async function updateBusinessProfile({
       select,
     });
     await recordAudit(
-      { actorId, action: "settings.business_profile_updated", entityType: "business_profile", entityId: String(PROFILE_ID), before, after: saved, ipAddress },
+      {
+        actorId,
+        action: "settings.business_profile_updated",
+        entityType: "business_profile",
+        entityId: String(PROFILE_ID),
+        before,
+        after: saved,
+        ipAddress,
+      },
       tx,
     );
     return saved;

@@ -5,7 +5,7 @@ import { ErrorPage } from "~/components/layout/error-page";
 import { PublicErrorPage } from "~/components/layout/public-error-page";
 import { requirePermission, userCan } from "~/domains/identity/guards.server";
 import { PERMISSIONS, type PermissionString } from "~/domains/identity/permissions";
-import { isDevMailboxEnabled } from "~/domains/platform/email.server";
+import { isDevMailboxEnabled } from "~/domains/platform/email/email-log.server";
 
 export const handle = { breadcrumb: "admin:nav.dashboard", i18n: ["admin"] };
 

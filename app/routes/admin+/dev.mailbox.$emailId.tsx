@@ -7,7 +7,7 @@ import { PageHeader, Section } from "~/components/admin/page-header";
 import { useFormatDateTime } from "~/components/admin/use-format-date";
 import { requirePermission } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
-import { getDevEmail, isDevMailboxEnabled } from "~/domains/platform/email.server";
+import { getEmailMessage, isDevMailboxEnabled } from "~/domains/platform/email/email-log.server";
 import { sanitizeHtml } from "~/infra/sanitize.server";
 
 export const handle = {
@@ -21,10 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSIONS.readMailboxAny);
   // with SMTP configured mail really goes out: the stand-in mailbox does not exist
   if (!isDevMailboxEnabled()) throw new Response("Not found", { status: 404 });
-  const email = await getDevEmail({ id: params.emailId ?? "" });
+  const email = await getEmailMessage({ id: params.emailId ?? "" });
   if (!email) throw new Response("Not found", { status: 404 });
-  const { html, ...rest } = email;
-  return { email: { ...rest, safeHtml: html ? sanitizeHtml(html) : null } };
+  const { id, to, from, subject, text, html, createdAt } = email;
+  return { email: { id, to, from, subject, text, createdAt, safeHtml: html ? sanitizeHtml(html) : null } };
 }
 
 export default function DevMailboxEmail() {

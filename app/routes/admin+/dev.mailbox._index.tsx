@@ -11,7 +11,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { RowHeader, Table, Td } from "~/components/ui/table";
 import { requirePermission } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
-import { listDevEmails, isDevMailboxEnabled } from "~/domains/platform/email.server";
+import { isDevMailboxEnabled, listEmailMessages } from "~/domains/platform/email/email-log.server";
 import { parsePage, textParam } from "~/domains/platform/list-query";
 import { i18n } from "~/infra/i18n.server";
 
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const to = textParam(params, "to", 254);
   const [t, list] = await Promise.all([
     i18n.getFixedT(request, "admin"),
-    listDevEmails({ page: parsePage(params.get("page")), pageSize: PAGE_SIZE, to: to || undefined }),
+    listEmailMessages({ q: to, status: "", template: "", page: parsePage(params.get("page")), pageSize: PAGE_SIZE }),
   ]);
   return { title: t("mailbox.title"), to, ...list };
 }

@@ -115,7 +115,7 @@ describe("cleanup job", () => {
     expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id: "secret-old" } })).toMatchObject({ text: REMOVED_BODY });
     expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id: "plain-old" } })).toMatchObject({ text: "hi" });
 
-    expect(Object.values(await run()).every((count) => count === 0)).toBe(true);
+    expect(Object.values((await run()) as Record<string, number>).every((count) => count === 0)).toBe(true);
   });
 });
 

@@ -146,7 +146,7 @@ describe("Redis mode", () => {
       });
       expect(runs).toBe(3);
       expect(job.failedReason).toBe("broken on purpose (3)");
-      expect(job.stacktrace.length).toBe(3);
+      expect(job.stacktrace).toHaveLength(3);
       const failed = await getQueue("maintenance").getFailed();
       expect(failed.map((j) => j.id)).toEqual([id]);
     } finally {

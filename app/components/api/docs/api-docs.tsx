@@ -1,5 +1,6 @@
 // The API reference page, rendered from the OpenAPI document's view model: how to authenticate,
-// scopes, pagination, rate limits, errors, every endpoint and every schema.
+// scopes, the conventions (pagination, filters and fields, ETags, idempotency), rate limits,
+// errors, every endpoint and every schema.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ApiDocsView } from "~/domains/platform/api/openapi-view";
@@ -25,6 +26,9 @@ export function ApiDocs({ view, rateLimit }: { view: ApiDocsView; rateLimit: num
     ["authentication", t("api:docs.authentication")],
     ["scopes", t("api:docs.scopes")],
     ["pagination", t("api:docs.pagination")],
+    ["filtering", t("api:docs.filtering")],
+    ["etags", t("api:docs.etags")],
+    ["idempotency", t("api:docs.idempotency")],
     ["rate-limits", t("api:docs.rateLimits")],
     ["errors", t("api:docs.errors")],
     ["endpoints", t("api:docs.endpoints")],
@@ -91,7 +95,17 @@ export function ApiDocs({ view, rateLimit }: { view: ApiDocsView; rateLimit: num
             head: <code className="font-mono">{scope.name}</code>,
             cells: [
               <RichText key="description" text={scope.description} />,
-              scope.requires ? <code className="font-mono">{scope.requires}</code> : t("api:docs.nothingRequired"),
+              scope.requires.length ? (
+                <ul key="requires">
+                  {scope.requires.map((permission) => (
+                    <li key={permission}>
+                      <code className="font-mono">{permission}</code>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                t("api:docs.nothingRequired")
+              ),
             ],
           }))}
         />
@@ -99,6 +113,22 @@ export function ApiDocs({ view, rateLimit }: { view: ApiDocsView; rateLimit: num
 
       <Section id="pagination" title={t("api:docs.pagination")}>
         <p className="max-w-3xl">{t("api:docs.paginationBody")}</p>
+      </Section>
+
+      <Section id="filtering" title={t("api:docs.filtering")}>
+        <p className="max-w-3xl">{t("api:docs.filteringBody")}</p>
+        <CodeBlock label={t("api:docs.filtering")}>
+          {`${view.baseUrl}/api/v1/users?status=active&role=admin&created_after=2025-01-01T00:00:00Z&fields=id,email`}
+        </CodeBlock>
+      </Section>
+
+      <Section id="etags" title={t("api:docs.etags")}>
+        <p className="max-w-3xl">{t("api:docs.etagsBody")}</p>
+      </Section>
+
+      <Section id="idempotency" title={t("api:docs.idempotency")}>
+        <p className="max-w-3xl">{t("api:docs.idempotencyBody")}</p>
+        <CodeBlock label={t("api:docs.idempotency")}>{"Idempotency-Key: 3f1c2e7a-9b0d-4c1e-8f2a-5d6b7c8d9e0f"}</CodeBlock>
       </Section>
 
       <Section id="rate-limits" title={t("api:docs.rateLimits")}>

@@ -1,6 +1,7 @@
 // The frame of every REST API endpoint: bearer-key authentication, per-key rate limits (per
-// client address for requests without a valid key), scope checks, problem+json errors, and the
-// RateLimit-* headers on every answer.
+// client address for requests without a valid key), scope checks, problem+json errors, the
+// RateLimit-* headers on every answer, method dispatch and parameter validation. Writes add a
+// JSON body and Idempotency-Key (`write.server.ts`).
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 import { bearerToken, mayUseScope, type ApiScope } from "~/domains/identity/api-key-format";
@@ -8,7 +9,7 @@ import { authenticateApiKey, type ApiPrincipal } from "~/domains/identity/api-ke
 import { getEnv } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
 import { consume, type LimitResult } from "~/infra/rate-limit.server";
-import { problemResponse } from "./problem";
+import { problemResponse, type ProblemError } from "./problem";
 
 const REALM = 'Bearer realm="verso-api"';
 
@@ -63,7 +64,7 @@ async function settle(request: Request, limit: Limit, run: () => Promise<Respons
   }
 }
 
-export type ApiHandlerArgs = { request: Request; params: Args["params"]; principal: ApiPrincipal };
+export type ApiHandlerArgs = { request: Request; params: Args["params"]; principal: ApiPrincipal; clientIp: string | null };
 
 /**
  * The key behind the request, holding `scope`, and its rate-limit verdict. Throws the answer to
@@ -119,7 +120,7 @@ export async function handleApi(
     return problemResponse(request, "internal", { detail: "The server could not complete the request." });
   }
   const { principal, limit } = authorized;
-  return settle(request, limit, () => handler({ request, params, principal }));
+  return settle(request, limit, () => handler({ request, params, principal, clientIp: context?.clientIp ?? null }));
 }
 
 /** Run `handler` for an endpoint that needs no key (rate-limited per client address). */
@@ -129,14 +130,31 @@ export async function handlePublicApi(args: Args, handler: (request: Request) =>
   return settle(args.request, limit, () => handler(args.request));
 }
 
-/** The `action` of a read-only endpoint: OPTIONS lists the methods, anything else is a 405. */
-export function methodNotAllowed(args: Args, allowed: string[] = ["GET", "HEAD"]) {
+type MethodHandler = (args: Args) => Promise<Response>;
+
+/**
+ * The `action` of an endpoint: runs the handler for the request's method; OPTIONS lists the
+ * methods (`Allow`), any other method is a 405. `readMethods` are those the loader answers.
+ */
+export function apiAction(
+  args: Args,
+  handlers: Partial<Record<"POST" | "PUT" | "PATCH" | "DELETE", MethodHandler>>,
+  readMethods: string[] = ["GET", "HEAD"],
+) {
+  const handler = handlers[args.request.method as keyof typeof handlers];
+  if (handler) return handler(args);
+  const allowed = [...readMethods, ...Object.keys(handlers)];
   return handlePublicApi(args, async (request) => {
     const allow = [...allowed, "OPTIONS"].join(", ");
     if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: { Allow: allow } });
     const detail = `${request.method} is not supported here; use ${allowed.join(" or ")}.`;
     return problemResponse(request, "method-not-allowed", { detail, headers: { Allow: allow } });
   });
+}
+
+/** The `action` of a read-only endpoint: OPTIONS lists the methods, anything else is a 405. */
+export function methodNotAllowed(args: Args, allowed: string[] = ["GET", "HEAD"]) {
+  return apiAction(args, {}, allowed);
 }
 
 /** The answer for any /api/v1 path no endpoint claims. */
@@ -146,21 +164,17 @@ export function notFound(args: Args) {
   );
 }
 
-/** A JSON body validated (and shaped) by its contract schema; never cached by shared caches. */
-export function apiJson<S extends z.ZodTypeAny>(schema: S, body: z.input<S>, init: ResponseInit = {}): Response {
-  const headers = new Headers(init.headers);
-  headers.set("Cache-Control", "private, no-store");
-  headers.set("Vary", "Authorization");
-  return Response.json(schema.parse(body), { ...init, headers });
-}
-
-/** Validate query or path parameters; invalid input is thrown as a 400 problem naming each one. */
+/** Validate query or path parameters; invalid values are thrown as a 422 problem naming each one. */
 export function parseParams<S extends z.ZodTypeAny>(request: Request, schema: S, input: Record<string, unknown>): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({ parameter: issue.path.join(".") || "(request)", message: issue.message }));
-  const detail = `Invalid ${errors.map((error) => error.parameter).join(", ")}.`;
-  throw problemResponse(request, "invalid-request", { detail, extensions: { errors } });
+  const errors = result.error.issues.flatMap((issue): ProblemError[] =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((parameter) => ({ parameter, message: "Unknown parameter." }))
+      : [{ parameter: issue.path.join(".") || "(request)", message: issue.message }],
+  );
+  const detail = `Invalid ${[...new Set(errors.map((error) => error.parameter))].join(", ")}.`;
+  throw problemResponse(request, "validation-failed", { detail, extensions: { errors } });
 }
 
 /** The query string as a plain object (the last value wins for repeated names). */

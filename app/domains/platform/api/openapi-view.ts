@@ -5,6 +5,7 @@ import type {
   OperationObject,
   ParameterObject,
   ReferenceObject,
+  RequestBodyObject,
   ResponseObject,
   SchemaObject,
 } from "openapi3-ts/oas31";
@@ -44,7 +45,7 @@ export type ApiDocsView = {
   description: string;
   baseUrl: string;
   bearerFormat: string;
-  scopes: Array<{ name: string; description: string; requires: string | null }>;
+  scopes: Array<{ name: string; description: string; requires: string[] }>;
   problems: Array<{ kind: string; status: number; title: string; description: string }>;
   endpoints: EndpointView[];
   schemas: SchemaView[];
@@ -79,22 +80,56 @@ function exampleValue(param: ParameterObject): string {
   return String(schema.default ?? "");
 }
 
-function curlFor(baseUrl: string, path: string, parameters: ParameterObject[], secured: boolean): string {
+/** An example JSON body: each property's example (or first enum value), required ones and those with examples. */
+function exampleBody(doc: OpenAPIObject, op: OperationObject): string | null {
+  const body = op.requestBody ? resolve<RequestBodyObject>(doc, op.requestBody) : null;
+  const media = body?.content?.["application/json"];
+  if (!media?.schema) return null;
+  const schema = resolve<SchemaObject>(doc, media.schema as SchemaObject | ReferenceObject);
+  const required = new Set(schema.required ?? []);
+  const example: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(schema.properties ?? {})) {
+    if (isRef(value)) continue;
+    const sample = value.example ?? (Array.isArray(value.enum) ? value.enum[0] : undefined);
+    if (sample !== undefined && (required.has(name) || value.example !== undefined)) example[name] = sample;
+  }
+  return JSON.stringify(example);
+}
+
+function curlFor(
+  doc: OpenAPIObject,
+  baseUrl: string,
+  method: string,
+  path: string,
+  op: OperationObject,
+  parameters: ParameterObject[],
+  secured: boolean,
+): string {
   let url = `${baseUrl}${path}`;
   for (const param of parameters.filter((p) => p.in === "path")) url = url.replace(`{${param.name}}`, exampleValue(param));
   const query = parameters
     .filter((p) => p.in === "query" && (p.required || (p.schema as SchemaObject | undefined)?.example !== undefined))
     .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(exampleValue(p))}`);
-  if (query.length) url += `?${query.join("&")}`;
+  if (query.length && method === "get") url += `?${query.join("&")}`;
   const lines = ["curl --silent --show-error"];
+  if (method !== "get") lines.push(`  --request ${method.toUpperCase()}`);
   if (secured) lines.push('  --header "Authorization: Bearer $VERSO_API_KEY"');
+  const body = exampleBody(doc, op);
+  if (body !== null) {
+    lines.push('  --header "Content-Type: application/json"');
+    if (parameters.some((p) => p.in === "header" && p.name === "Idempotency-Key")) {
+      lines.push('  --header "Idempotency-Key: $(uuidgen)"');
+    }
+    lines.push(`  --data '${body}'`);
+  }
   lines.push(`  "${url}"`);
   return lines.join(" \\\n");
 }
 
 function describeOperation(doc: OpenAPIObject, baseUrl: string, method: string, path: string, op: OperationObject): EndpointView {
   const security = op.security ?? doc.security ?? [];
-  const scope = security.flatMap((requirement) => Object.values(requirement).flat())[0] ?? null;
+  const declared = (op as { "x-required-scope"?: string })["x-required-scope"];
+  const scope = declared ?? security.flatMap((requirement) => Object.values(requirement).flat())[0] ?? null;
   const parameters = (op.parameters ?? []).map((p) => resolve<ParameterObject>(doc, p));
   const responses = Object.entries(op.responses ?? {}).map(([status, value]): ResponseView => {
     const response = resolve<ResponseObject>(doc, value as ResponseObject | ReferenceObject);
@@ -122,7 +157,15 @@ function describeOperation(doc: OpenAPIObject, baseUrl: string, method: string, 
       };
     }),
     responses,
-    curl: curlFor(baseUrl, path, parameters, security.length > 0 && security.some((r) => Object.keys(r).length > 0)),
+    curl: curlFor(
+      doc,
+      baseUrl,
+      method,
+      path,
+      op,
+      parameters,
+      security.length > 0 && security.some((r) => Object.keys(r).length > 0),
+    ),
   };
 }
 

@@ -7,7 +7,8 @@ export const PROBLEMS = {
   "invalid-request": {
     status: 400,
     title: "Invalid request",
-    description: "A query parameter or path parameter is malformed; `errors` lists each one.",
+    description:
+      "The request cannot be read: the body is not a JSON object, or a header (`Idempotency-Key`, `If-Match`) is malformed.",
   },
   unauthorized: {
     status: 401,
@@ -24,6 +25,39 @@ export const PROBLEMS = {
     status: 405,
     title: "Method not allowed",
     description: "The endpoint exists but does not accept this HTTP method; the `Allow` header lists those it does.",
+  },
+  "idempotency-in-progress": {
+    status: 409,
+    title: "Request in progress",
+    description:
+      "Another request with the same `Idempotency-Key` is still running; retry after `Retry-After` seconds to get its answer.",
+  },
+  "precondition-failed": {
+    status: 412,
+    title: "Precondition failed",
+    description: "The record changed since the `ETag` sent in `If-Match`; read it again and re-apply the change.",
+  },
+  "payload-too-large": {
+    status: 413,
+    title: "Payload too large",
+    description: "The request body is larger than the API accepts (64 KiB).",
+  },
+  "unsupported-media-type": {
+    status: 415,
+    title: "Unsupported media type",
+    description: "Request bodies must be JSON, sent with `Content-Type: application/json`.",
+  },
+  "validation-failed": {
+    status: 422,
+    title: "Validation failed",
+    description:
+      "A query parameter, path parameter or body field has a value the API does not accept; `errors` lists each one (`parameter` or `field`, `message`, sometimes `code`).",
+  },
+  "idempotency-key-reused": {
+    status: 422,
+    title: "Idempotency key reused",
+    description:
+      "The `Idempotency-Key` was already used, within the last 24 hours, for a request with a different method, path or body.",
   },
   "rate-limited": {
     status: 429,
@@ -42,6 +76,9 @@ export type ProblemKind = keyof typeof PROBLEMS;
 
 export const PROBLEM_KINDS = Object.keys(PROBLEMS) as ProblemKind[];
 
+/** One invalid input: a query/path/header `parameter` or a body `field`, and a machine-readable `code` for domain refusals. */
+export type ProblemError = { parameter?: string; field?: string; code?: string; message: string };
+
 export type ProblemBody = {
   type: string;
   title: string;
@@ -49,7 +86,7 @@ export type ProblemBody = {
   detail: string;
   instance: string;
   scope?: string;
-  errors?: Array<{ parameter: string; message: string }>;
+  errors?: ProblemError[];
 };
 
 export function problemTypeUri(origin: string, kind: ProblemKind) {

@@ -1,54 +1,32 @@
-// The REST API's contract: these zod schemas validate what comes in, shape what goes out (every
-// response body is parsed with them before it is sent) and generate the OpenAPI document.
+// The REST API's shared contract pieces: scopes and problem details. Each resource has its own
+// schema file (`user-schemas.ts`, `me-schema.ts`); together they validate what comes in, shape
+// what goes out (every response body is parsed with them before it is sent) and generate the
+// OpenAPI document. Response objects are `.strict()`: the document says `additionalProperties:
+// false`, so the contract test fails when a serializer adds or drops a field.
 import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { API_SCOPES } from "~/domains/identity/api-key-format";
-import { decodeCursor, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, MIN_PAGE_LIMIT } from "./cursor";
 import { PROBLEM_KINDS } from "./problem";
 
 extendZodWithOpenApi(z);
 
 export const ApiScopeSchema = z.enum(API_SCOPES).openapi("Scope", { description: "A permission carried by an API key." });
 
-export const ApiUserSchema = z
+const ProblemErrorSchema = z
   .object({
-    id: z.string().openapi({ description: "Stable identifier of the user.", example: "cm9x1k2l30000abcd1234efgh" }),
-    email: z.string().email().openapi({ example: "ada@example.com" }),
-    name: z.string().openapi({ example: "Ada Lovelace" }),
-    status: z.enum(["active", "deactivated"]).openapi({ description: "Deactivated users cannot sign in." }),
-    email_verified: z.boolean().openapi({ description: "Whether the user confirmed their e-mail address." }),
-    created_at: z
+    parameter: z
       .string()
-      .datetime()
-      .openapi({ description: "When the account was created (UTC, ISO 8601).", example: "2025-01-31T09:30:00.000Z" }),
+      .optional()
+      .openapi({ description: "The query, path or header parameter at fault.", example: "limit" }),
+    field: z.string().optional().openapi({ description: "The body field at fault (dotted path).", example: "email" }),
+    code: z
+      .string()
+      .optional()
+      .openapi({ description: "A stable code for refusals that are not about format.", example: "email_taken" }),
+    message: z.string().openapi({ example: "Number must be less than or equal to 100" }),
   })
-  .openapi("User");
-
-export const ApiMeSchema = z
-  .object({
-    user: ApiUserSchema,
-    roles: z.array(z.string()).openapi({ description: "Names of the user's roles.", example: ["user"] }),
-    api_key: z
-      .object({
-        prefix: z
-          .string()
-          .openapi({ description: "Visible prefix of the key used for this request.", example: "vk_live_3hX9aQ2m" }),
-        name: z.string().openapi({ example: "Reporting script" }),
-        scopes: z.array(ApiScopeSchema),
-      })
-      .openapi({ description: "The key that authenticated this request." }),
-  })
-  .openapi("Me");
-
-export const ApiUserListSchema = z
-  .object({
-    data: z.array(ApiUserSchema).openapi({ description: "One page of users, newest first." }),
-    next_cursor: z.string().nullable().openapi({
-      description: "Pass as `cursor` to get the next page; `null` on the last page.",
-      example: "WyIyMDI1LTAxLTMxVDA5OjMwOjAwLjAwMFoiLCJjbTl4In0",
-    }),
-  })
-  .openapi("UserList");
+  .strict()
+  .openapi("ProblemError", { description: "One invalid input." });
 
 export const ProblemSchema = z
   .object({
@@ -64,59 +42,9 @@ export const ProblemSchema = z
     instance: z.string().openapi({ description: "The path of the request.", example: "/api/v1/users" }),
     scope: z.enum(API_SCOPES).optional().openapi({ description: "On 403: the scope the key is missing." }),
     errors: z
-      .array(z.object({ parameter: z.string(), message: z.string() }))
+      .array(ProblemErrorSchema)
       .optional()
-      .openapi({ description: "On 400: one entry per invalid parameter." }),
+      .openapi({ description: "On 400 and 422: one entry per invalid parameter or field." }),
   })
+  .strict()
   .openapi("Problem", { description: `RFC 9457 problem details. Kinds: ${PROBLEM_KINDS.join(", ")}.` });
-
-export const ListUsersQuerySchema = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(MIN_PAGE_LIMIT)
-    .max(MAX_PAGE_LIMIT)
-    .default(DEFAULT_PAGE_LIMIT)
-    .openapi({ description: `Page size, ${MIN_PAGE_LIMIT}–${MAX_PAGE_LIMIT}.`, example: 20 }),
-  cursor: z
-    .string()
-    .min(1)
-    .max(200)
-    .refine((value) => decodeCursor(value) !== null, "is not a cursor returned by this API")
-    .optional()
-    .openapi({ description: "The `next_cursor` of the previous page (opaque)." }),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .optional()
-    .openapi({ description: "Only users whose e-mail or name contains this text (case-insensitive).", example: "ada" }),
-});
-
-export const UserParamsSchema = z.object({
-  userId: z.string().min(1).max(64).openapi({ description: "The user's `id`.", example: "cm9x1k2l30000abcd1234efgh" }),
-});
-
-export type ApiUser = z.infer<typeof ApiUserSchema>;
-
-type UserRow = {
-  id: string;
-  email: string;
-  name: string;
-  status: "active" | "deactivated";
-  emailVerifiedAt: Date | null;
-  createdAt: Date;
-};
-
-/** Serialize a user row through the contract (a mismatch fails loudly instead of leaking fields). */
-export function toApiUser(user: UserRow): ApiUser {
-  return ApiUserSchema.parse({
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    status: user.status,
-    email_verified: user.emailVerifiedAt !== null,
-    created_at: user.createdAt.toISOString(),
-  });
-}

@@ -7,6 +7,7 @@ import { prisma } from "~/infra/db.server";
 import { logger } from "~/infra/logger.server";
 import { defineJob, type JobDefinition } from "../jobs/define";
 import { PermanentJobError } from "../jobs/errors";
+import { isSuppressed, SUPPRESSED_ERROR } from "./suppressions.server";
 import { deliver } from "./transport.server";
 
 const SEND_TIMEOUT_MS = 120_000;
@@ -22,10 +23,20 @@ export const sendEmailJob = defineJob({
     try {
       return await prisma.$transaction(
         async (tx) => {
-          const [row] = await tx.$queryRaw<Array<{ id: string; status: string }>>`
-            SELECT "id", "status"::text AS "status" FROM "EmailMessage" WHERE "id" = ${messageId} FOR UPDATE`;
+          const [row] = await tx.$queryRaw<Array<{ id: string; status: string; category: string; to: string }>>`
+            SELECT "id", "status"::text AS "status", "category"::text AS "category", "to"
+            FROM "EmailMessage" WHERE "id" = ${messageId} FOR UPDATE`;
           if (!row) throw new PermanentJobError(`e-mail ${messageId} no longer exists`);
           if (row.status === "sent") return { skipped: "already sent" };
+          // The address may have unsubscribed after the message was queued: never send, never retry.
+          if (row.category === "marketing" && (await isSuppressed(tx, row.to))) {
+            await tx.emailMessage.update({
+              where: { id: messageId },
+              data: { status: "failed", error: SUPPRESSED_ERROR },
+              select: { id: true },
+            });
+            return { skipped: "recipient unsubscribed" };
+          }
           const message = await tx.emailMessage.findUniqueOrThrow({
             where: { id: messageId },
             select: { id: true, from: true, to: true, subject: true, html: true, text: true, headers: true },

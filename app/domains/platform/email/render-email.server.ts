@@ -33,7 +33,11 @@ export type RenderedEmail = { subject: string; html: string; text: string; local
 export async function renderTemplate<N extends TemplateName>(
   name: N,
   props: TemplateProps[N],
-  { locale, business, unsubscribeUrl = null }: { locale?: string | null; business: BusinessProfile; unsubscribeUrl?: string | null },
+  {
+    locale,
+    business,
+    unsubscribeUrl = null,
+  }: { locale?: string | null; business: BusinessProfile; unsubscribeUrl?: string | null },
 ): Promise<RenderedEmail> {
   const language = isLanguage(locale) ? locale : fallbackLanguage;
   const instance = await getI18nInstance(language);

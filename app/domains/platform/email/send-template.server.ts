@@ -11,7 +11,13 @@ import { getEnv } from "~/infra/env.server";
 import { queueEmail } from "./messages.server";
 import { renderTemplate } from "./render-email.server";
 import { isSuppressed, SUPPRESSED_ERROR } from "./suppressions.server";
-import { defaultCategory, isSensitiveTemplate, type EmailCategory, type TemplateName, type TemplateProps } from "./templates/template-props";
+import {
+  defaultCategory,
+  isSensitiveTemplate,
+  type EmailCategory,
+  type TemplateName,
+  type TemplateProps,
+} from "./templates/template-props";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "./unsubscribe-token.server";
 
 export type { TemplateName, TemplateProps } from "./templates/template-props";

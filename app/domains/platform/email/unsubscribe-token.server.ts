@@ -21,8 +21,9 @@ export function readUnsubscribeToken(token: string | null | undefined): string |
   if (!token || token.length > 1000) return null;
   const [payload, mac, ...rest] = token.split(".");
   if (!payload || !mac || rest.length > 0) return null;
-  const given = Buffer.from(mac, "base64url");
-  const expected = signature(payload);
+  // Compared as text, so a signature with other (ignored) padding bits does not pass either.
+  const given = Buffer.from(mac, "utf8");
+  const expected = Buffer.from(signature(payload).toString("base64url"), "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   const email = Buffer.from(payload, "base64url").toString("utf8");
   return email.includes("@") ? email : null;

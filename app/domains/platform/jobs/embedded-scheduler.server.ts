@@ -26,8 +26,10 @@ export function startEmbeddedScheduler(signal: AbortSignal): void {
     const arm = () => {
       if (signal.aborted) return;
       const at = nextRunAt(schedule.pattern);
+      const cancel = () => clearTimeout(timer);
       const timer = setTimeout(
         () => {
+          signal.removeEventListener("abort", cancel);
           if (Date.now() < at.getTime()) return arm(); // a timeout longer than MAX_TIMEOUT: wait again
           fireSchedule(schedule, at)
             .catch((err: unknown) => logger.error({ err, schedule: schedule.id }, "could not enqueue a scheduled job"))
@@ -36,7 +38,7 @@ export function startEmbeddedScheduler(signal: AbortSignal): void {
         Math.min(MAX_TIMEOUT, Math.max(0, at.getTime() - Date.now())),
       );
       timer.unref();
-      signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
+      signal.addEventListener("abort", cancel, { once: true });
     };
     arm();
   }

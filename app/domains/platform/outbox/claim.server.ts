@@ -56,6 +56,8 @@ export async function releaseEvents(ids: string[], error: string, delayMs: numbe
 }
 
 export function errorText(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, 2000);
+  // "Name: message" first (the reason /admin/tasks lists), then the stack frames (its detail page).
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)) : [];
+  const text = error instanceof Error ? [`${error.name}: ${error.message}`, ...frames].join("\n") : String(error);
+  return text.slice(0, 4000);
 }

@@ -36,6 +36,7 @@ export function startOutboxProcessor({ mode = outboxMode() }: { mode?: OutboxMod
       const done = () => {
         clearTimeout(timer);
         wakers.delete(done);
+        controller.signal.removeEventListener("abort", done); // else every pause leaves a listener behind
         resolve();
       };
       const timer = setTimeout(done, ms);

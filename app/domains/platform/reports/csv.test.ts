@@ -28,7 +28,7 @@ describe("csvField", () => {
   });
 
   it("makes text that a spreadsheet would run as a formula inert with a leading quote", () => {
-    for (const attack of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]) {
+    for (const attack of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]) {
       expect(guardFormula(attack)).toBe(`'${attack}`);
     }
     expect(csvField("=1+1")).toBe("'=1+1");

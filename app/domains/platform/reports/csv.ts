@@ -59,4 +59,3 @@ export function createCsvWriter(header: readonly string[]) {
     },
   };
 }
-

@@ -15,7 +15,13 @@ describe("report kinds", () => {
     form.set("status", "deactivated");
     form.set("sort", "name");
     form.set("page", "3");
-    expect(parseReportParams("users", form)).toEqual({ q: "ann", role: "blogger", status: "deactivated", sort: "name", dir: "asc" });
+    expect(parseReportParams("users", form)).toEqual({
+      q: "ann",
+      role: "blogger",
+      status: "deactivated",
+      sort: "name",
+      dir: "asc",
+    });
     expect(parseReportParams("users", { role: "Not A Role!", status: "weird", sort: "password", dir: "up", q: 5 })).toEqual({
       q: "",
       role: "",

@@ -11,11 +11,7 @@ import { classifyAddress, isIpLiteral } from "./ip-policy";
 export const MAX_WEBHOOK_URL_LENGTH = 2000;
 
 export type WebhookUrlErrorCode =
-  | "webhook.url-invalid"
-  | "webhook.url-scheme"
-  | "webhook.url-credentials"
-  | "webhook.url-unresolvable"
-  | "webhook.url-private";
+  "webhook.url-invalid" | "webhook.url-scheme" | "webhook.url-credentials" | "webhook.url-unresolvable" | "webhook.url-private";
 
 export type CheckedTarget = { url: URL; hostname: string; addresses: LookupAddress[] };
 
@@ -34,7 +30,10 @@ function refuse(code: WebhookUrlErrorCode, message: string, details: Record<stri
 /** Parse and check a webhook URL; throws DomainError("webhook.url-…") when it may not be used. */
 export async function checkWebhookUrl(
   raw: string,
-  { allowPrivate = getEnv().WEBHOOKS_ALLOW_PRIVATE_URLS, resolve = resolveAll }: { allowPrivate?: boolean; resolve?: Resolver } = {},
+  {
+    allowPrivate = getEnv().WEBHOOKS_ALLOW_PRIVATE_URLS,
+    resolve = resolveAll,
+  }: { allowPrivate?: boolean; resolve?: Resolver } = {},
 ): Promise<CheckedTarget> {
   let url: URL;
   try {
@@ -56,7 +55,8 @@ export async function checkWebhookUrl(
     } catch {
       return refuse("webhook.url-unresolvable", `The host name ${hostname} does not resolve.`, { host: hostname });
     }
-    if (addresses.length === 0) refuse("webhook.url-unresolvable", `The host name ${hostname} does not resolve.`, { host: hostname });
+    if (addresses.length === 0)
+      refuse("webhook.url-unresolvable", `The host name ${hostname} does not resolve.`, { host: hostname });
   }
   if (!allowPrivate) {
     for (const { address } of addresses) {

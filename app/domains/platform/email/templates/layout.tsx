@@ -42,9 +42,7 @@ export function EmailLayout({ chrome, preview, children }: { chrome: EmailChrome
                 ))}
               </Text>
             ) : null}
-            {business.supportEmail ? (
-              <Text style={footer}>{t("layout.support", { email: business.supportEmail })}</Text>
-            ) : null}
+            {business.supportEmail ? <Text style={footer}>{t("layout.support", { email: business.supportEmail })}</Text> : null}
             {unsubscribeUrl ? (
               <Text style={footer}>
                 <Link href={unsubscribeUrl} style={{ color: "#475569", textDecoration: "underline" }}>

@@ -5,7 +5,5 @@ import { SingleLinkEmail } from "./single-link-email";
 
 export const verifyEmailTemplate: EmailTemplate<TemplateProps["verify-email"]> = {
   subject: ({ t, business }) => t("templates.verify-email.subject", { business: business.name }),
-  Body: ({ chrome, name, url }) => (
-    <SingleLinkEmail chrome={chrome} keyPrefix="templates.verify-email" name={name} url={url} />
-  ),
+  Body: ({ chrome, name, url }) => <SingleLinkEmail chrome={chrome} keyPrefix="templates.verify-email" name={name} url={url} />,
 };

@@ -1,0 +1,34 @@
+// What an admin may see of a job's payload (and return value): values under secret-looking keys
+// (tokens, links, codes, passwords…) and the job's declared `secretKeys` are replaced, at any
+// depth, and e-mail bodies are never shown. Pure.
+
+export const REDACTED = "[redacted]";
+export const HIDDEN_BODY = "[e-mail body hidden]";
+
+const SECRET_KEY = /token|secret|password|code|link|otp|key|authorization/i;
+const BODY_KEY = /^(html|text|body|markdown|mjml)$/i;
+const MAX_DEPTH = 20;
+
+function isSecretKey(key: string, secretKeys: ReadonlySet<string>): boolean {
+  return secretKeys.has(key) || SECRET_KEY.test(key);
+}
+
+function walk(value: unknown, secretKeys: ReadonlySet<string>, depth: number): unknown {
+  if (depth > MAX_DEPTH) return REDACTED;
+  if (Array.isArray(value)) return value.map((item) => walk(item, secretKeys, depth + 1));
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    const result: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      if (isSecretKey(key, secretKeys)) result[key] = inner === null || inner === undefined ? inner : REDACTED;
+      else if (BODY_KEY.test(key)) result[key] = inner === null || inner === undefined ? inner : HIDDEN_BODY;
+      else result[key] = walk(inner, secretKeys, depth + 1);
+    }
+    return result;
+  }
+  return value;
+}
+
+/** A copy of `value` safe to show in the admin; `secretKeys` are the job definition's own. */
+export function redactPayload(value: unknown, secretKeys: readonly string[] = []): unknown {
+  return walk(value, new Set(secretKeys), 0);
+}
