@@ -23,6 +23,8 @@ test("an admin finds a failed e-mail, previews it safely and sends it again", as
   page.on("request", (request) => {
     if (request.url().includes("remote.example")) remote.push(request.url());
   });
+  page.on("requestfailed", (request) => console.log("FAILED", request.url(), request.failure()?.errorText));
+  page.on("response", (response) => { if (response.url().includes("preview")) console.log("PREVIEW", JSON.stringify(response.headers())); });
 
   await loginAs(page, admin.email, admin.password, { redirectTo: "/admin/emails" });
   await expect(page.getByRole("heading", { level: 1, name: "E-mails" })).toBeVisible();
