@@ -65,6 +65,18 @@ test("the API reference renders from the OpenAPI document, in the public layout,
     ).toBeVisible();
   }
   await expect(page.getByRole("table", { name: "Scopes" })).toContainText("users:read");
+  await expect(page.getByRole("table", { name: "Scopes" })).toContainText("update:user:any");
+  for (const [method, path] of [
+    ["POST", "/api/v1/users"],
+    ["PATCH", "/api/v1/users/{userId}"],
+  ]) {
+    await expect(
+      page.getByRole("heading", { level: 3, name: new RegExp(`^${method} ${path.replace(/[{}/]/g, "\\$&")} —`) }),
+    ).toBeVisible();
+  }
+  for (const convention of ["Filtering and fields", "Conditional requests (ETags)", "Idempotency"]) {
+    await expect(page.getByRole("heading", { level: 2, name: convention })).toBeVisible();
+  }
   await expect(page.locator("#problem-insufficient-scope")).toContainText("403");
   await expect(page.getByText('--header "Authorization: Bearer $VERSO_API_KEY"').first()).toBeVisible();
   await expect(page.locator("#schema-User")).toContainText("created_at");

@@ -127,7 +127,7 @@ describe("admin e-mail log", () => {
     expect(answer.headers.get("Content-Security-Policy")).toBe(
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox",
     );
-    expect(answer.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+    expect(answer.headers.get("Cache-Control")).toBe("private, no-store");
     expect(answer.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     expect(await answer.text()).toContain("Hello readers.");
 

@@ -125,7 +125,8 @@ beforeAll(async () => {
   ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
   ajv.addVocabulary(["example"]);
-  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) ajv.addSchema(linked(schema), `${SCHEMA_URN}${name}`);
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {}))
+    ajv.addSchema(linked(schema), `${SCHEMA_URN}${name}`);
 
   const admin = await keyFor({ roles: ["admin"], scopes: ["me:read", "users:read", "users:write"], email: "admin@example.com" });
   adminKey = admin.key;
@@ -148,7 +149,9 @@ describe("the served OpenAPI document", () => {
   });
 
   it("rejects a body with a property added or removed, so a drifting serializer fails here", async () => {
-    const user = await (await call(userRoute, "get", "", `/api/v1/users/${adaId}`, { key: adminKey, params: { userId: adaId } })).json();
+    const user = await (
+      await call(userRoute, "get", "", `/api/v1/users/${adaId}`, { key: adminKey, params: { userId: adaId } })
+    ).json();
     const validate = validatorFor("User (drift check)", { $ref: "#/components/schemas/User" });
     expect(validate(user)).toBe(true);
     expect(validate({ ...user, password_hash: "x" })).toBe(false);
@@ -187,10 +190,19 @@ describe("GET /api/v1/users", () => {
     const page = (await conforms("get", path, first)) as { next_cursor: string };
     const last = await call(usersRoute, "get", path, `${path}?limit=100&cursor=${page.next_cursor}`, { key: readerKey });
     expect(((await conforms("get", path, last)) as { next_cursor: null }).next_cursor).toBeNull();
-    await conforms("get", path, await call(usersRoute, "get", path, `${path}?fields=email,roles&role=blogger`, { key: readerKey }), {
-      sparse: { fields: ["email", "roles"], list: true },
-    });
-    await conforms("get", path, await call(usersRoute, "get", path, `${path}?limit=1`, { key: readerKey, headers: { "If-None-Match": etag } }));
+    await conforms(
+      "get",
+      path,
+      await call(usersRoute, "get", path, `${path}?fields=email,roles&role=blogger`, { key: readerKey }),
+      {
+        sparse: { fields: ["email", "roles"], list: true },
+      },
+    );
+    await conforms(
+      "get",
+      path,
+      await call(usersRoute, "get", path, `${path}?limit=1`, { key: readerKey, headers: { "If-None-Match": etag } }),
+    );
     await conforms("get", path, await call(usersRoute, "get", path, `${path}?limit=500&fields=nope`, { key: readerKey }));
     await conforms("get", path, await call(usersRoute, "get", path, path, { key: "vk_live_AAAAAAAA_" + "a".repeat(43) }));
     await conforms("get", path, await call(usersRoute, "get", path, path, { key: meOnlyKey }));
@@ -254,12 +266,33 @@ describe("/api/v1/users/{userId}", () => {
     const ok = await call(userRoute, "get", path, url(adaId), { key: readerKey, params: { userId: adaId } });
     const etag = ok.headers.get("ETag")!;
     await conforms("get", path, ok);
-    await conforms("get", path, await call(userRoute, "get", path, url(adaId, "?fields=name"), { key: readerKey, params: { userId: adaId } }), {
-      sparse: { fields: ["name"], list: false },
-    });
-    await conforms("get", path, await call(userRoute, "get", path, url(adaId), { key: readerKey, params: { userId: adaId }, headers: { "If-None-Match": etag } }));
-    await conforms("get", path, await call(userRoute, "get", path, url("nobody"), { key: readerKey, params: { userId: "nobody" } }));
-    await conforms("get", path, await call(userRoute, "get", path, url(adaId, "?fields=secret"), { key: readerKey, params: { userId: adaId } }));
+    await conforms(
+      "get",
+      path,
+      await call(userRoute, "get", path, url(adaId, "?fields=name"), { key: readerKey, params: { userId: adaId } }),
+      {
+        sparse: { fields: ["name"], list: false },
+      },
+    );
+    await conforms(
+      "get",
+      path,
+      await call(userRoute, "get", path, url(adaId), {
+        key: readerKey,
+        params: { userId: adaId },
+        headers: { "If-None-Match": etag },
+      }),
+    );
+    await conforms(
+      "get",
+      path,
+      await call(userRoute, "get", path, url("nobody"), { key: readerKey, params: { userId: "nobody" } }),
+    );
+    await conforms(
+      "get",
+      path,
+      await call(userRoute, "get", path, url(adaId, "?fields=secret"), { key: readerKey, params: { userId: adaId } }),
+    );
     await conforms("get", path, await call(userRoute, "get", path, url(adaId), { params: { userId: adaId } }));
     await conforms("get", path, await call(userRoute, "get", path, url(adaId), { key: meOnlyKey, params: { userId: adaId } }));
   });
@@ -267,9 +300,19 @@ describe("/api/v1/users/{userId}", () => {
   it("PATCH: 200 and its replay, 412, 404, 422, 400, 415, 409, 401, 403", async () => {
     const patch = (id: string, body: unknown, headers: Record<string, string> = {}, key = adminKey) =>
       call(userRoute, "patch", path, url(id), { key, body, headers, params: { userId: id } });
-    const etag = (await call(userRoute, "get", path, url(adaId), { key: readerKey, params: { userId: adaId } })).headers.get("ETag")!;
-    await conforms("patch", path, await patch(adaId, { name: "Ada King" }, { "If-Match": etag, "Idempotency-Key": "contract-patch" }));
-    await conforms("patch", path, await patch(adaId, { name: "Ada King" }, { "If-Match": etag, "Idempotency-Key": "contract-patch" }));
+    const etag = (await call(userRoute, "get", path, url(adaId), { key: readerKey, params: { userId: adaId } })).headers.get(
+      "ETag",
+    )!;
+    await conforms(
+      "patch",
+      path,
+      await patch(adaId, { name: "Ada King" }, { "If-Match": etag, "Idempotency-Key": "contract-patch" }),
+    );
+    await conforms(
+      "patch",
+      path,
+      await patch(adaId, { name: "Ada King" }, { "If-Match": etag, "Idempotency-Key": "contract-patch" }),
+    );
     await conforms("patch", path, await patch(adaId, { name: "Too Late" }, { "If-Match": etag }));
     await conforms("patch", path, await patch("nobody", { name: "Ghost" }));
     await conforms("patch", path, await patch(adminId, { status: "deactivated" }));
@@ -288,20 +331,31 @@ describe("/api/v1/users/{userId}", () => {
       },
     });
     await conforms("patch", path, await patch(adaId, pending, { "Idempotency-Key": "contract-patch-running" }));
-    await conforms("patch", path, await call(userRoute, "patch", path, url(adaId), { body: { name: "X" }, params: { userId: adaId } }));
+    await conforms(
+      "patch",
+      path,
+      await call(userRoute, "patch", path, url(adaId), { body: { name: "X" }, params: { userId: adaId } }),
+    );
     await conforms("patch", path, await patch(adaId, { name: "X" }, {}, readerKey));
   });
 });
 
 describe("coverage", () => {
-  it("debug", () => console.log([...exercised].sort().join("\n")));
   it("exercised every documented operation with a success and an error", () => {
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       for (const method of Object.keys(item as object)) {
-        const statuses = [...exercised].filter((entry) => entry.startsWith(`${method} ${path} `)).map((entry) => entry.split(" ")[2]);
-        expect(statuses.some((status) => status.startsWith("2")), `${method} ${path} success`).toBe(true);
+        const statuses = [...exercised]
+          .filter((entry) => entry.startsWith(`${method} ${path} `))
+          .map((entry) => entry.split(" ")[2]);
+        expect(
+          statuses.some((status) => status.startsWith("2")),
+          `${method} ${path} success`,
+        ).toBe(true);
         if (path !== "/api/v1/openapi.json") {
-          expect(statuses.some((status) => status.startsWith("4")), `${method} ${path} error`).toBe(true);
+          expect(
+            statuses.some((status) => status.startsWith("4")),
+            `${method} ${path} error`,
+          ).toBe(true);
         }
       }
     }

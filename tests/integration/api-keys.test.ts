@@ -94,6 +94,13 @@ describe("API key domain", () => {
           createApiKey({ actorId: user.id, actorPermissions: USER, owner: { id: user.id }, name: "x", scopes: ["users:write"] }),
         )
       ).code,
+    ).toBe("api-key.scope-not-allowed");
+    expect(
+      (
+        await refusal(
+          createApiKey({ actorId: user.id, actorPermissions: USER, owner: { id: user.id }, name: "x", scopes: ["users:delete"] }),
+        )
+      ).code,
     ).toBe("api-key.scope-unknown");
     expect(
       (

@@ -159,9 +159,7 @@ describe("GET /api/v1/openapi.json", () => {
         .map((segment) => (segment.startsWith("$") ? `{${segment.slice(1)}}` : segment))
         .join("/");
     const documented = routeFiles.filter((file) => !file.endsWith("/v1.$.ts")).map(pathOf);
-    expect(documented.sort()).toEqual(
-      ["/api/v1/me", "/api/v1/openapi.json", "/api/v1/users", "/api/v1/users/{userId}"].sort(),
-    );
+    expect(documented.sort()).toEqual(["/api/v1/me", "/api/v1/openapi.json", "/api/v1/users", "/api/v1/users/{userId}"].sort());
     for (const path of documented) expect(Object.keys(doc.paths ?? {}), path).toContain(path);
     expect(Object.keys(doc.paths ?? {}).sort()).toEqual(documented.sort());
 

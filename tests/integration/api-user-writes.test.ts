@@ -111,7 +111,13 @@ describe("POST /api/v1/users", () => {
     const before = await rowCounts();
     await expectFieldErrors(await create({}), [{ field: "email" }, { field: "name" }]);
     const problem = await expectFieldErrors(
-      await create({ email: "not-an-address", name: "x".repeat(101), locale: "fr", time_zone: "Mars/Olympus", password: "hunter2" }),
+      await create({
+        email: "not-an-address",
+        name: "x".repeat(101),
+        locale: "fr",
+        time_zone: "Mars/Olympus",
+        password: "hunter2",
+      }),
       [{ field: "email" }, { field: "name" }, { field: "locale" }, { field: "time_zone" }, { field: "password" }],
     );
     expect(problem.errors!.find((error) => error.field === "time_zone")!.message).toBe(
@@ -227,9 +233,10 @@ describe("PATCH /api/v1/users/{userId}", () => {
     const ada = await createUser({ email: "ada@example.com", name: "Ada Lovelace" });
     for (let round = 0; round < 3; round++) {
       await Promise.all([patch(ada.id, { name: `Name ${round}` }), patch(ada.id, { time_zone: `Etc/GMT-${round + 1}` })]);
-      expect(
-        await prisma.user.findUniqueOrThrow({ where: { id: ada.id }, select: { name: true, timeZone: true } }),
-      ).toEqual({ name: `Name ${round}`, timeZone: `Etc/GMT-${round + 1}` });
+      expect(await prisma.user.findUniqueOrThrow({ where: { id: ada.id }, select: { name: true, timeZone: true } })).toEqual({
+        name: `Name ${round}`,
+        timeZone: `Etc/GMT-${round + 1}`,
+      });
     }
   });
 

@@ -107,7 +107,10 @@ describe("GET /api/v1/users", () => {
     const ada = await createUser({ email: "ada@example.com", name: "Ada Lovelace", roles: ["blogger"] });
     const sparse = await list("?fields=email,roles&q=ada");
     expect(sparse.status).toBe(200);
-    expect(await sparse.json()).toEqual({ data: [{ id: ada.id, email: "ada@example.com", roles: ["blogger"] }], next_cursor: null });
+    expect(await sparse.json()).toEqual({
+      data: [{ id: ada.id, email: "ada@example.com", roles: ["blogger"] }],
+      next_cursor: null,
+    });
     const item = await one(ada.id, "?fields=name");
     expect(await item.json()).toEqual({ id: ada.id, name: "Ada Lovelace" });
   });
@@ -156,7 +159,11 @@ describe("GET /api/v1/users", () => {
     const missing = await one("nobody");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("Content-Type")).toBe("application/problem+json");
-    expect(ProblemSchema.parse(await missing.json())).toMatchObject({ status: 404, title: "Not found", instance: "/api/v1/users/nobody" });
+    expect(ProblemSchema.parse(await missing.json())).toMatchObject({
+      status: 404,
+      title: "Not found",
+      instance: "/api/v1/users/nobody",
+    });
   });
 });
 

@@ -12,11 +12,9 @@ export const PREVIEW_CSP =
 
 function withPreviewHeaders(response: Response): Response {
   const headers = new Headers(response.headers);
+  // X-Frame-Options: SAMEORIGIN and nosniff come from the site-wide headers (server/security.ts).
   headers.set("Content-Security-Policy", PREVIEW_CSP);
-  headers.set("X-Frame-Options", "SAMEORIGIN");
-  headers.set("X-Content-Type-Options", "nosniff");
   headers.set("Cache-Control", "private, no-store");
-  headers.set("Referrer-Policy", "no-referrer");
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 

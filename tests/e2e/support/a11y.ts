@@ -3,7 +3,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-export async function expectNoSeriousA11yViolations(page: Page) {
+/** `exclude`: selectors axe skips, e.g. a sandboxed frame of third-party content where it cannot run. */
+export async function expectNoSeriousA11yViolations(page: Page, { exclude = [] }: { exclude?: string[] } = {}) {
   const context = page.context();
   const browser = context.browser();
   let target = page;
@@ -15,7 +16,9 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     await target.goto(page.url());
   }
   try {
-    const results = await new AxeBuilder({ page: target }).analyze();
+    const builder = new AxeBuilder({ page: target });
+    for (const selector of exclude) builder.exclude(selector);
+    const results = await builder.analyze();
     const serious = results.violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
       .map((violation) => ({

@@ -23,7 +23,10 @@ export function fieldsParamSchema<const F extends readonly [string, ...string[]]
 }
 
 /** `item` with only the `fields` asked for (and `id`), in the representation's own order. */
-export function pickFields<T extends { id: string }>(item: T, fields: readonly string[] | undefined): Partial<T> & { id: string } {
+export function pickFields<T extends { id: string }>(
+  item: T,
+  fields: readonly string[] | undefined,
+): Partial<T> & { id: string } {
   if (!fields) return item;
   const keep = new Set<string>(["id", ...fields]);
   return Object.fromEntries(Object.entries(item).filter(([name]) => keep.has(name))) as Partial<T> & { id: string };

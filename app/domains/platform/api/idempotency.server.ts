@@ -53,7 +53,8 @@ async function claim(fingerprint: Fingerprint): Promise<Claim> {
       await prisma.idempotencyRecord.deleteMany({ where: { id: existing.id, expiresAt: { lte: now } } });
       continue;
     }
-    if (existing.requestHash !== fingerprint.requestHash) return { kind: "mismatch", method: existing.method, path: existing.path };
+    if (existing.requestHash !== fingerprint.requestHash)
+      return { kind: "mismatch", method: existing.method, path: existing.path };
     if (existing.responseStatus === null) {
       const retryAfterSeconds = Math.max(1, Math.min(5, Math.ceil((existing.expiresAt.getTime() - now.getTime()) / 1000)));
       return { kind: "in-progress", retryAfterSeconds };

@@ -67,7 +67,11 @@ export const CREATED_HEADERS: Headers = { Location: ref("headers", "Location"), 
 export function registerComponents(registry: OpenAPIRegistry) {
   const integer = (description: string) => ({ description, schema: { type: "integer" as const, minimum: 0 } });
   const text = (description: string) => ({ description, schema: { type: "string" as const } });
-  registry.registerComponent("headers", "RateLimit-Limit", integer("Requests allowed per minute for this key (or client address)."));
+  registry.registerComponent(
+    "headers",
+    "RateLimit-Limit",
+    integer("Requests allowed per minute for this key (or client address)."),
+  );
   registry.registerComponent("headers", "RateLimit-Remaining", integer("Requests left in the current window."));
   registry.registerComponent("headers", "RateLimit-Reset", integer("Seconds until the window resets."));
   registry.registerComponent("headers", "Retry-After", integer("Seconds to wait before retrying."));
@@ -92,7 +96,12 @@ export function registerComponents(registry: OpenAPIRegistry) {
     in: "header",
     required: false,
     description: `A unique key per intended change (a UUID). Retrying with the same key and the same request returns the first answer (header \`${REPLAYED_HEADER}: true\`) for 24 hours instead of repeating the change; a different request with the same key is a 422; a retry while the first is still running is a 409.`,
-    schema: { type: "string", minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH, example: "3f1c2e7a-9b0d-4c1e-8f2a-5d6b7c8d9e0f" },
+    schema: {
+      type: "string",
+      minLength: 1,
+      maxLength: MAX_IDEMPOTENCY_KEY_LENGTH,
+      example: "3f1c2e7a-9b0d-4c1e-8f2a-5d6b7c8d9e0f",
+    },
   });
   registry.registerComponent("parameters", "IfNoneMatch", {
     name: "If-None-Match",

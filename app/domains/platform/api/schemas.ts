@@ -14,10 +14,7 @@ export const ApiScopeSchema = z.enum(API_SCOPES).openapi("Scope", { description:
 
 const ProblemErrorSchema = z
   .object({
-    parameter: z
-      .string()
-      .optional()
-      .openapi({ description: "The query, path or header parameter at fault.", example: "limit" }),
+    parameter: z.string().optional().openapi({ description: "The query, path or header parameter at fault.", example: "limit" }),
     field: z.string().optional().openapi({ description: "The body field at fault (dotted path).", example: "email" }),
     code: z
       .string()

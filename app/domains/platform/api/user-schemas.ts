@@ -130,7 +130,9 @@ export const CreateUserBodySchema = z
     email: profile.email.openapi({ description: "Unique e-mail address (stored in lower case).", example: "ada@example.com" }),
     name: profile.name.openapi({ description: "Full name, 1–100 characters.", example: "Ada Lovelace" }),
     locale: profile.locale.default("en").openapi({ description: "Language of pages and e-mails." }),
-    time_zone: profile.timeZone.default("UTC").openapi({ type: "string", description: "IANA time zone.", example: "Europe/London" }),
+    time_zone: profile.timeZone
+      .default("UTC")
+      .openapi({ type: "string", description: "IANA time zone.", example: "Europe/London" }),
     roles: z
       .array(z.string().regex(ROLE_NAME_PATTERN, "is not a role name"))
       .min(1)

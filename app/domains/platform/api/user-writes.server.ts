@@ -44,9 +44,7 @@ export async function createUserFromApi({
 }
 
 export type PatchOutcome =
-  | { kind: "updated"; user: DirectoryUser }
-  | { kind: "not-found" }
-  | { kind: "precondition-failed"; current: DirectoryUser };
+  { kind: "updated"; user: DirectoryUser } | { kind: "not-found" } | { kind: "precondition-failed"; current: DirectoryUser };
 
 /**
  * Apply `changes` to a user. With `ifMatch`, the first write happens only while the user still
@@ -89,8 +87,7 @@ export async function patchUserFromApi({
   const outcomes: string[] = [];
   if (status !== undefined) {
     outcomes.push(
-      await run(
-        (precondition) =>
+      await run((precondition) =>
         setUserStatus({ actorId, ipAddress, userId, status, precondition: guarded ? precondition : undefined }),
       ),
     );
