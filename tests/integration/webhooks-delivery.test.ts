@@ -8,6 +8,7 @@ vi.hoisted(() => {
   process.env.WEBHOOKS_ALLOW_PRIVATE_URLS = "true";
 });
 
+import { confirmEmailChange, requestEmailChange } from "~/domains/identity/email-change.server";
 import { registerUser } from "~/domains/identity/registration.server";
 import { updateProfile } from "~/domains/identity/profile.server";
 import { createUserByAdmin, setUserRoles, setUserStatus, updateUserProfile } from "~/domains/identity/user-admin.server";
@@ -17,7 +18,7 @@ import { createWebhookEndpoint, setWebhookEndpointEnabled } from "~/domains/plat
 import { emitDomainEvent } from "~/domains/platform/webhooks/events.server";
 import { webhookDeliverJob } from "~/domains/platform/webhooks/webhook.jobs.server";
 import { prisma } from "~/infra/db.server";
-import { createUser } from "../factories/users";
+import { createUser, TEST_PASSWORD } from "../factories/users";
 import { drainOutbox } from "../setup/outbox";
 import { resetDatabase } from "../setup/reset";
 import { startReceiver, verifyStandardWebhook, type Reply } from "./webhooks-helpers";
@@ -322,6 +323,18 @@ describe("user events", () => {
       ["user.created", user.id, "signed@example.com", ["user"]],
     ]);
     expect(JSON.stringify(bodies()[0])).not.toMatch(/hash|password|argon/i);
+  });
+
+  it("a confirmed e-mail change sends user.updated with the new address", async () => {
+    const person = await createUser({ email: "old@example.com" });
+    await requestEmailChange({ userId: person.id, currentPassword: TEST_PASSWORD, newEmail: "new-address@example.com" });
+    const mail = await prisma.emailMessage.findFirstOrThrow({ where: { template: "email-change-confirm" } });
+    const token = /token=([\w-]+)/.exec(mail.text)![1];
+    await confirmEmailChange({ userId: person.id, token });
+    await drainOutbox();
+    expect(bodies().map((b) => [b.type, b.data.id, b.data.email])).toEqual([
+      ["user.updated", person.id, "new-address@example.com"],
+    ]);
   });
 
   it("profile edits by the person and by an admin, role and status changes send user.updated", async () => {

@@ -5,6 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
 import { queueTemplateEmail } from "~/domains/platform/email/send-template.server";
+import { emitUserEvent } from "~/domains/platform/webhooks/user-events.server";
 import { prisma } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
 import { verifyPassword } from "./password-hash.server";
@@ -111,6 +112,7 @@ export async function confirmEmailChange({ userId, token, ipAddress }: { userId:
         },
         tx,
       );
+      await emitUserEvent(tx, "user.updated", userId);
       // The old address is told, in the same transaction as the change.
       if (before.email !== email) {
         await queueTemplateEmail(tx, {
