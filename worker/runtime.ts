@@ -1,6 +1,7 @@
 // The BullMQ side of the worker: one Worker per queue running the registered job definitions.
 // Also used by tests and benchmarks to run a worker inside their own process.
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
+import { UNKNOWN_JOB_RETRY_MS } from "../app/domains/platform/outbox/claim.server";
 import { PermanentJobError } from "../app/domains/platform/jobs/errors";
 import { getJobDefinition } from "../app/domains/platform/jobs/registry.server";
 import { runJob } from "../app/domains/platform/jobs/run-job.server";
@@ -28,9 +29,14 @@ export function startQueueWorkers({
 } = {}): QueueWorkers {
   const shutdown = new AbortController();
 
-  const processor = async (job: Job<JobData>) => {
+  const processor = async (job: Job<JobData>, token?: string) => {
     const definition = getJobDefinition(job.name);
-    if (!definition) throw new UnrecoverableError(`no job named "${job.name}"`);
+    if (!definition) {
+      // Added by a newer release (a rolling deploy): wait for a worker that knows it, attempts untouched.
+      logger.warn({ job: job.name, jobId: job.id }, "job unknown to this release: delayed for a newer worker");
+      await job.moveToDelayed(Date.now() + UNKNOWN_JOB_RETRY_MS, token);
+      throw new DelayedError();
+    }
     try {
       return await runJob(definition, {
         // Jobs from the outbox carry their event id; scheduler runs use their own job id.
@@ -62,14 +68,16 @@ export function startQueueWorkers({
   return {
     workers,
     close: async (graceMs = 25_000) => {
-      shutdown.abort();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<"timeout">((resolve) => {
         timer = setTimeout(() => resolve("timeout"), graceMs);
       });
+      // Running jobs get the whole grace period to finish; only then are long ones told to stop
+      // at a safe point (their jobs are taken over by another worker once the lock expires).
       const closed = Promise.all(workers.map((worker) => worker.close())).then(() => "closed" as const);
       if ((await Promise.race([closed, timeout])) === "timeout") {
         logger.warn("jobs still running after the grace period: leaving them to be retried");
+        shutdown.abort();
         await Promise.all(workers.map((worker) => worker.close(true)));
       }
       clearTimeout(timer);

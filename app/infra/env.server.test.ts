@@ -90,6 +90,27 @@ describe("parseEnv", () => {
     expect(problems({ ...VALID, LOG_LEVEL: "verbose" })).toEqual([expect.stringMatching(/LOG_LEVEL:/)]);
     expect(problems({ ...VALID, PORT: "70000" })).toEqual([expect.stringMatching(/PORT:/)]);
     expect(problems({ ...VALID, APP_URL: "not a url" })).toEqual([expect.stringMatching(/APP_URL:/)]);
+    expect(problems({ ...VALID, WORKER_CONCURRENCY: "email=0" })).toEqual([expect.stringMatching(/WORKER_CONCURRENCY:/)]);
+    expect(problems({ ...VALID, WORKER_CONCURRENCY: "mail=3" })).toEqual([expect.stringMatching(/WORKER_CONCURRENCY:/)]);
+  });
+
+  it("reads per-queue worker concurrency, keeping the defaults of queues it does not name", () => {
+    expect(parseEnv({ ...VALID, WORKER_CONCURRENCY: "email=12, webhooks=3" }).WORKER_CONCURRENCY).toEqual({
+      email: 12,
+      campaigns: 1,
+      reports: 1,
+      maintenance: 1,
+      webhooks: 3,
+    });
+  });
+
+  it("refuses to switch off the webhook address guard in production, allows it in development", () => {
+    expect(() => parseEnv({ ...VALID, NODE_ENV: "production", WEBHOOKS_ALLOW_PRIVATE_URLS: "true" })).toThrow(
+      /WEBHOOKS_ALLOW_PRIVATE_URLS: must not be true in production/,
+    );
+    expect(parseEnv({ ...VALID, NODE_ENV: "development", WEBHOOKS_ALLOW_PRIVATE_URLS: "true" }).WEBHOOKS_ALLOW_PRIVATE_URLS).toBe(
+      true,
+    );
   });
 });
 

@@ -88,6 +88,14 @@ export const EnvSchema = z.object({
   WEBHOOKS_ALLOW_PRIVATE_URLS: flag,
 });
 
+/** The fields, plus the rules that relate them. */
+const ValidEnv = EnvSchema.superRefine((env, ctx) => {
+  // The SSRF guard's off switch is for local development against a receiver on this machine.
+  if (env.NODE_ENV === "production" && env.WEBHOOKS_ALLOW_PRIVATE_URLS) {
+    ctx.addIssue({ code: "custom", path: ["WEBHOOKS_ALLOW_PRIVATE_URLS"], message: "must not be true in production" });
+  }
+});
+
 export type Env = z.infer<typeof EnvSchema>;
 
 export function formatEnvError(error: z.ZodError): string {
@@ -96,7 +104,7 @@ export function formatEnvError(error: z.ZodError): string {
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = EnvSchema.safeParse(source);
+  const result = ValidEnv.safeParse(source);
   if (!result.success) throw new Error(formatEnvError(result.error));
   return result.data;
 }

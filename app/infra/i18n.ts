@@ -23,8 +23,26 @@ export const fallbackLanguage: Language = "en";
 export const namespaces = ["common", "identity", "admin", "api", "email", "tasks", "webhooks", "exports"] as const;
 
 export const resources = {
-  en: { common: enCommon, identity: enIdentity, admin: enAdmin, api: enApi, email: enEmail, tasks: enTasks, webhooks: enWebhooks, exports: enExports },
-  es: { common: esCommon, identity: esIdentity, admin: esAdmin, api: esApi, email: esEmail, tasks: esTasks, webhooks: esWebhooks, exports: esExports },
+  en: {
+    common: enCommon,
+    identity: enIdentity,
+    admin: enAdmin,
+    api: enApi,
+    email: enEmail,
+    tasks: enTasks,
+    webhooks: enWebhooks,
+    exports: enExports,
+  },
+  es: {
+    common: esCommon,
+    identity: esIdentity,
+    admin: esAdmin,
+    api: esApi,
+    email: esEmail,
+    tasks: esTasks,
+    webhooks: esWebhooks,
+    exports: esExports,
+  },
 };
 
 export const i18nConfig = {

@@ -33,3 +33,12 @@ export async function createUser({
     select: { id: true, email: true, name: true },
   });
 }
+
+/** A user holding exactly `permissions` ("action:entity:access"), through a role made for them. */
+export async function createUserWithPermissions(roleName: string, permissions: string[]) {
+  const rows = await prisma.permission.findMany();
+  const wanted = rows.filter((p) => permissions.includes(`${p.action}:${p.entity}:${p.access}`));
+  if (wanted.length !== permissions.length) throw new Error(`unknown permission among ${permissions.join(", ")}`);
+  await prisma.role.create({ data: { name: roleName, permissions: { create: wanted.map((p) => ({ permissionId: p.id })) } } });
+  return createUser({ email: `${roleName}@example.com`, roles: [roleName] });
+}

@@ -8,7 +8,7 @@ import * as preview from "~/routes/admin+/emails.$emailId.preview";
 import * as emails from "~/routes/admin+/emails._index";
 import * as settings from "~/routes/admin+/settings";
 import { createEmailMessage } from "../factories/emails";
-import { createUser } from "../factories/users";
+import { createUser, createUserWithPermissions } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
 import { payloadOf, run, statusOf } from "./admin-helpers";
@@ -163,6 +163,34 @@ describe("admin e-mail log", () => {
     })) as Response;
     expect(framed.status).toBe(403);
     expect(await framed.text()).not.toContain("secret-token");
+  });
+
+  it("shows one-time links only to a holder of the mailbox permission, and re-sending needs update:email:any", async () => {
+    const { id } = await queueTemplateEmail(prisma, {
+      to: "nora@example.com",
+      template: "password-reset",
+      props: { name: "Nora", url: "https://app.test/auth/reset-password?token=secret-token" },
+    });
+    const reader = (await createUserWithPermissions("log-reader", ["read:admin:any", "read:email:any"])).id;
+    const detail = await run(email.loader, await getRequest(`/admin/emails/${id}`, { userId: reader }), { emailId: id });
+    expect(payloadOf<{ email: Record<string, unknown>; canResend: boolean }>(detail)).toMatchObject({
+      email: { bodiesHidden: true, text: null },
+      canResend: false,
+    });
+    expect(JSON.stringify(payloadOf(detail))).not.toContain("secret-token");
+    const framed = (await run(preview.loader, await getRequest(`/admin/emails/${id}/preview`, { userId: reader }), {
+      emailId: id,
+    })) as Response;
+    expect(framed.status).toBe(403);
+
+    const failed = await createEmailMessage({ to: "x@example.com", subject: "Broken", status: "failed", error: "boom" });
+    const resend = await run(
+      email.action,
+      await formRequest(`/admin/emails/${failed.id}`, { intent: "resend" }, { userId: reader }),
+      { emailId: failed.id },
+    );
+    expect(statusOf(resend)).toBe(403);
+    expect(await prisma.emailMessage.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "failed" });
   });
 
   it("re-sends a failed message (queued again, one new job, audited) and refuses to re-send a sent one", async () => {

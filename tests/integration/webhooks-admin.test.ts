@@ -8,7 +8,7 @@ import * as list from "~/routes/admin+/webhooks._index";
 import * as frame from "~/routes/admin+/webhooks.$endpointId";
 import * as detail from "~/routes/admin+/webhooks.$endpointId._index";
 import * as deliveryPage from "~/routes/admin+/webhooks.$endpointId.deliveries.$deliveryId";
-import { createUser } from "../factories/users";
+import { createUser, createUserWithPermissions } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
 import { resetDatabase, rowCounts } from "../setup/reset";
 import { payloadOf, run, statusOf } from "./admin-helpers";
@@ -16,11 +16,7 @@ import { payloadOf, run, statusOf } from "./admin-helpers";
 const PUBLIC_URL = "https://93.184.216.34/hooks/verso";
 
 async function userWithPermissions(roleName: string, keys: string[]) {
-  const permissions = await prisma.permission.findMany();
-  const wanted = permissions.filter((p) => keys.includes(`${p.action}:${p.entity}:${p.access}`));
-  expect(wanted).toHaveLength(keys.length);
-  await prisma.role.create({ data: { name: roleName, permissions: { create: wanted.map((p) => ({ permissionId: p.id })) } } });
-  return (await createUser({ email: `${roleName}@example.com`, roles: [roleName] })).id;
+  return (await createUserWithPermissions(roleName, keys)).id;
 }
 
 type Created = { result: unknown; created: { id: string; url: string; secret: string } | null };

@@ -1,6 +1,6 @@
 // A real SMTP server (smtp-server) on a free loopback port that keeps what it receives.
 // `hold()` makes new connections wait at the greeting until `release()`: a delivery stuck mid-way.
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { from: string; to: string[]; raw: string };
@@ -10,6 +10,8 @@ export type SmtpSink = {
   port: number;
   received: ReceivedMail[];
   connections: () => number;
+  /** Forget what was received and counted so far (between tests). */
+  reset: () => void;
   hold: () => void;
   release: () => void;
   close: () => Promise<void>;
@@ -44,7 +46,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   });
   server.on("error", () => {}); // a client killed mid-conversation is expected in these tests
   // Without this, loopback replies wait out the peer's delayed ACK (~40 ms per command).
-  server.server.on("connection", (socket: import("node:net").Socket) => socket.setNoDelay(true));
+  server.server.on("connection", (socket: Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -52,6 +54,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     port,
     received,
     connections: () => connections,
+    reset: () => {
+      received.length = 0;
+      connections = 0;
+    },
     hold: () => {
       held = true;
     },

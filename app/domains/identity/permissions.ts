@@ -45,6 +45,7 @@ export const PERMISSIONS = {
   readTaskAny: "read:task:any",
   updateTaskAny: "update:task:any",
   readEmailAny: "read:email:any",
+  updateEmailAny: "update:email:any",
   createExportOwn: "create:export:own",
   readExportAny: "read:export:any",
   readWebhookAny: "read:webhook:any",

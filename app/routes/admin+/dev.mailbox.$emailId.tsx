@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, PERMISSIONS.readMailboxAny);
   // with SMTP configured mail really goes out: the stand-in mailbox does not exist
   if (!isDevMailboxEnabled()) throw new Response("Not found", { status: 404 });
-  const email = await getEmailMessage({ id: params.emailId ?? "" });
+  const email = await getEmailMessage({ id: params.emailId ?? "", mailboxReader: true });
   if (!email) throw new Response("Not found", { status: 404 });
   const { id, to, from, subject, text, html, createdAt } = email;
   return { email: { id, to, from, subject, text, createdAt, safeHtml: html ? sanitizeHtml(html) : null } };

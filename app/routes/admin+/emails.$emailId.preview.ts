@@ -3,7 +3,7 @@
 // (server/security.ts leaves this path's policy to it): nothing loads (no scripts, no remote images,
 // fonts or styles; inline styles only) and only this site may frame it.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requirePermission } from "~/domains/identity/guards.server";
+import { requirePermission, userCan } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
 import { getEmailMessage } from "~/domains/platform/email/email-log.server";
 
@@ -20,8 +20,9 @@ function withPreviewHeaders(response: Response): Response {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
-    await requirePermission(request, PERMISSIONS.readEmailAny);
-    const message = await getEmailMessage({ id: params.emailId ?? "" });
+    const viewer = await requirePermission(request, PERMISSIONS.readEmailAny);
+    const mailboxReader = userCan(viewer, PERMISSIONS.readMailboxAny);
+    const message = await getEmailMessage({ id: params.emailId ?? "", mailboxReader });
     if (!message) return withPreviewHeaders(new Response("Not found", { status: 404 }));
     if (message.bodiesHidden) return withPreviewHeaders(new Response("Content hidden", { status: 403 }));
     return withPreviewHeaders(

@@ -11,7 +11,7 @@ import { useFormatDateTime } from "~/components/admin/use-format-date";
 import { EmailStatus } from "~/components/email/email-status";
 import { SubmitButton } from "~/components/ui/button";
 import { isDomainError } from "~/domains/errors";
-import { requirePermission } from "~/domains/identity/guards.server";
+import { requirePermission, userCan } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
 import { getEmailMessage, resendEmailMessage } from "~/domains/platform/email/email-log.server";
 import { parseFormWithCsrf } from "~/infra/csrf.server";
@@ -26,18 +26,22 @@ export const handle = {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.email.subject ?? ""} · Verso` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, PERMISSIONS.readEmailAny);
-  const message = await getEmailMessage({ id: params.emailId ?? "" });
+  const viewer = await requirePermission(request, PERMISSIONS.readEmailAny);
+  const mailboxReader = userCan(viewer, PERMISSIONS.readMailboxAny);
+  const message = await getEmailMessage({ id: params.emailId ?? "", mailboxReader });
   if (!message) throw new Response("Not found", { status: 404 });
   const { html, text, ...rest } = message;
   // The HTML itself is only ever served by the sandboxed preview route.
-  return { email: { ...rest, text: message.bodiesHidden ? null : text, hasHtml: !message.bodiesHidden && html.length > 0 } };
+  return {
+    email: { ...rest, text: message.bodiesHidden ? null : text, hasHtml: !message.bodiesHidden && html.length > 0 },
+    canResend: userCan(viewer, PERMISSIONS.updateEmailAny),
+  };
 }
 
 const RESEND_ERRORS = ["not_found", "not_failed", "suppressed"] as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const actor = await requirePermission(request, PERMISSIONS.readEmailAny);
+  const actor = await requirePermission(request, PERMISSIONS.updateEmailAny);
   await parseFormWithCsrf(request);
   const t = await i18n.getFixedT(request, "email");
   const id = params.emailId ?? "";
@@ -61,7 +65,7 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default function AdminEmail() {
-  const { email } = useLoaderData<typeof loader>();
+  const { email, canResend } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("email");
   const formatDate = useFormatDateTime();
@@ -69,7 +73,7 @@ export default function AdminEmail() {
   return (
     <div className="space-y-4">
       <PageHeader title={email.subject || t("log.noSubject")}>
-        {email.status === "failed" ? (
+        {email.status === "failed" && canResend ? (
           <Form method="post" className="flex flex-col items-end gap-1">
             <AuthenticityTokenInput />
             <SubmitButton name="intent" value="resend" pendingLabel={t("detail.resend")} aria-describedby="resend-help">

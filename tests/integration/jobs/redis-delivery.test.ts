@@ -55,7 +55,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
 beforeEach(async () => {
   const { resetDatabase, getQueue } = await app();
   await resetDatabase();
-  sink.received.length = 0;
+  sink.reset();
   for (const name of ["email", "maintenance", "webhooks", "campaigns", "reports"] as const) {
     await getQueue(name).obliterate({ force: true });
   }

@@ -31,7 +31,7 @@ afterAll(async () => {
 beforeEach(async () => {
   const { resetDatabase } = await import("../../setup/reset");
   await resetDatabase();
-  sink.received.length = 0;
+  sink.reset();
   sink.release();
 });
 

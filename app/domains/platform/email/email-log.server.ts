@@ -15,11 +15,12 @@ export function isDevMailboxEnabled(): boolean {
 }
 
 /**
- * Bodies of messages carrying one-time links or codes are not shown to admins once mail really
- * goes out (with SMTP set, reading them would let an admin sign in as someone else).
+ * Bodies of messages carrying one-time links or codes would let their reader sign in as someone
+ * else: they are shown only in the development mailbox's stead (no SMTP) and only to a holder of
+ * the mailbox permission, never to every reader of the log.
  */
-export function bodiesHidden(message: { sensitive: boolean }): boolean {
-  return message.sensitive && !isDevMailboxEnabled();
+export function bodiesHidden(message: { sensitive: boolean }, mailboxReader: boolean): boolean {
+  return message.sensitive && !(isDevMailboxEnabled() && mailboxReader);
 }
 
 function whereFor({ q, status, template }: Omit<EmailListQuery, "page">) {
@@ -59,7 +60,7 @@ export async function listEmailMessages({ pageSize, ...query }: EmailListQuery &
   return { items, total, page, pageSize };
 }
 
-export async function getEmailMessage({ id }: { id: string }) {
+export async function getEmailMessage({ id, mailboxReader = false }: { id: string; mailboxReader?: boolean }) {
   if (!id || id.length > 100) return null;
   const message = await prisma.emailMessage.findUnique({
     where: { id },
@@ -88,7 +89,7 @@ export async function getEmailMessage({ id }: { id: string }) {
   const headers = Object.entries((message.headers ?? {}) as Record<string, unknown>).map(
     ([name, value]) => [name, String(value)] as const,
   );
-  return { ...message, headers, bodiesHidden: bodiesHidden(message) };
+  return { ...message, headers, bodiesHidden: bodiesHidden(message, mailboxReader) };
 }
 
 /**

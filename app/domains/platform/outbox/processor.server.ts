@@ -16,6 +16,7 @@ export type OutboxProcessor = { mode: OutboxMode; stop: () => Promise<void> };
 /** After a signal, keep looking this long: the signalling transaction may not have committed yet. */
 const SIGNAL_WINDOW_MS = 500;
 const SIGNAL_RECHECK_MS = 20;
+const FAILURE_LOG_EVERY_MS = 60_000;
 
 export function outboxMode(): OutboxMode {
   return getEnv().REDIS_URL ? "relay" : "embedded";
@@ -45,12 +46,22 @@ export function startOutboxProcessor({ mode = outboxMode() }: { mode?: OutboxMod
     });
 
   const loop = async (name: string, step: () => Promise<number>) => {
+    let failingSince = 0;
+    let loggedAt = 0;
     while (!controller.signal.aborted) {
       try {
-        if ((await step()) > 0) continue;
+        const worked = await step();
+        if (failingSince) logger.info({ loop: name, failedForMs: Date.now() - failingSince }, "outbox processing recovered");
+        failingSince = 0;
+        if (worked > 0) continue;
         await pause(Date.now() - lastSignalAt < SIGNAL_WINDOW_MS ? SIGNAL_RECHECK_MS : pollMs);
       } catch (error) {
-        logger.error({ err: error, loop: name }, "outbox processing failed; retrying");
+        // An outage fails every few seconds: say so once a minute, not each time.
+        failingSince ||= Date.now();
+        if (Date.now() - loggedAt >= FAILURE_LOG_EVERY_MS) {
+          loggedAt = Date.now();
+          logger.error({ err: error, loop: name, failedForMs: Date.now() - failingSince }, "outbox processing failed; retrying");
+        }
         await pause(Math.min(5_000, pollMs * 5));
       }
     }

@@ -47,7 +47,15 @@ export const webhookDeliverJob = defineJob({
     });
     // the endpoint (and with it the delivery) was deleted, or the delivery is already settled
     if (!delivery) return { skipped: "gone" };
-    if (delivery.status !== "pending") return { skipped: `already ${delivery.status}` };
+    // A dead-lettered delivery job retried from /admin/tasks starts again at attempt 1: send it again.
+    if (delivery.status === "failed" && attempt === 1) {
+      await prisma.webhookDelivery.updateMany({
+        where: { id: deliveryId, status: "failed" },
+        data: { status: "pending", completedAt: null },
+      });
+    } else if (delivery.status !== "pending") return { skipped: `already ${delivery.status}` };
+    // Shutting down: not sent and not counted against the endpoint (the job runs again later).
+    if (signal.aborted) throw new Error("Not sent: the process is shutting down.");
     if (!delivery.endpoint.enabled) {
       await markDeliveryFailed(deliveryId, "Endpoint disabled: not sent.");
       return { skipped: "endpoint disabled" };
@@ -65,7 +73,6 @@ export const webhookDeliverJob = defineJob({
       secret,
       id: delivery.id,
       body: serializeBody(delivery.payload),
-      signal,
     });
     const { succeeded } = await recordDeliveryAttempt({
       deliveryId,
