@@ -167,6 +167,24 @@ describe("Idempotency-Key", () => {
     expect(await countAda()).toBe(1);
   });
 
+  it("does not keep a 412: the same key works once the client sends the current ETag", async () => {
+    const ada = await createUser({ email: "ada@example.com", name: "Ada" });
+    const conditional = (ifMatch: string) =>
+      callApi(userRoute, `/api/v1/users/${ada.id}`, {
+        method: "PATCH",
+        key,
+        body: { name: "Ada King" },
+        params: { userId: ada.id },
+        headers: { "Idempotency-Key": "rename-ada", "If-Match": ifMatch },
+      });
+    expect((await conditional('"stale"')).status).toBe(412);
+    const current = await callApi(userRoute, `/api/v1/users/${ada.id}`, { key, params: { userId: ada.id } });
+    const renamed = await conditional(current.headers.get("ETag")!);
+    expect(renamed.status).toBe(200);
+    expect(renamed.headers.get("Idempotent-Replayed")).toBeNull();
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: ada.id } })).name).toBe("Ada King");
+  });
+
   it("runs a request again once its stored answer has expired", async () => {
     const ada = await createUser({ email: "ada@example.com", name: "Ada" });
     expect((await patch(ada.id, { name: "Ada King" }, "expiry-1")).status).toBe(200);

@@ -231,6 +231,16 @@ describe("send_campaign", () => {
     expect(await messagesPerRecipient(id)).toEqual([1, 1, 1, 1, 1]);
   });
 
+  it("a run that is run again after handing over does not start a second chain", async () => {
+    const { id } = await createBroadcast(prisma, broadcastInput({ recipients: people(9), batchSize: 2, ratePerMinute: 60 }));
+    await prisma.outboxEvent.deleteMany();
+    const slice = () =>
+      sendCampaign({ broadcastId: id, eventId: "event-1", signal: running(), clock: fakeClock().clock, sliceMs: 2_000 });
+    expect((await slice()).outcome).toBe("continued");
+    expect((await slice()).outcome).toBe("continued"); // the same event again, as after a crash before it was marked done
+    expect(await prisma.outboxEvent.count({ where: { name: "send_campaign" } })).toBe(1);
+  });
+
   it("sends nothing for a cancelled broadcast, and a missing one fails for good", async () => {
     const { id } = await createBroadcast(prisma, broadcastInput());
     await prisma.broadcast.update({ where: { id }, data: { status: "cancelled" } });

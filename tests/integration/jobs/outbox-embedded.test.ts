@@ -83,6 +83,17 @@ describe("embedded outbox runner", () => {
     expect(new Set(firstRuns).size).toBe(20);
   });
 
+  it("sends a sign-in e-mail before marketing mail queued earlier", async () => {
+    const mail = (to: string, category: "marketing" | "transactional") =>
+      queueEmail(prisma, { to, subject: to, html: "<p>x</p>", text: "x", template: "test", category });
+    await mail("news-1@example.com", "marketing");
+    await mail("news-2@example.com", "marketing");
+    const { id } = await mail("code@example.com", "transactional");
+    await runDueEvents({ queue: "email", limit: 1 });
+    const sent = await prisma.emailMessage.findMany({ where: { status: "sent" }, select: { id: true } });
+    expect(sent).toEqual([{ id }]);
+  });
+
   it("sends a queued e-mail once, however often its event is run", async () => {
     const { id } = await queueEmail(prisma, {
       to: "Ana@Example.com",

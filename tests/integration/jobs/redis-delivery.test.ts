@@ -119,6 +119,18 @@ describe("Redis mode", () => {
     }
   });
 
+  it("relays marketing mail with a lower priority than account mail", async () => {
+    const { prisma, queueEmail, relayBatch, getQueue } = await app();
+    const mail = (to: string, category: "marketing" | "transactional") =>
+      queueEmail(prisma, { to, subject: to, html: "<p>x</p>", text: "x", template: "test", category });
+    await mail("news@example.com", "marketing");
+    await mail("code@example.com", "transactional");
+    await relayBatch();
+    const events = await prisma.outboxEvent.findMany({ orderBy: { priority: "asc" } });
+    const jobs = await Promise.all(events.map((event) => getQueue("email").getJob(event.id)));
+    expect(jobs.map((job) => job?.opts.priority ?? 0)).toEqual([0, 10]);
+  });
+
   it("dead-letters a job that always throws after its configured attempts, with its error", async () => {
     const { prisma, defineJob, registerJob, getQueue, relayBatch, startQueueWorkers } = await app();
     const { enqueueJob } = await import("~/domains/platform/outbox/outbox.server");

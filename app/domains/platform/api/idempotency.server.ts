@@ -152,7 +152,9 @@ export async function withIdempotency({ request, principal, body, run }: Idempot
     }
     response = thrown;
   }
-  if (response.status >= 500) {
+  // Not stored: a server failure, and a failed precondition (412), which the client fixes by sending
+  // the current ETag — the same operation, so it may keep its key.
+  if (response.status >= 500 || response.status === 412) {
     await release(outcome.id);
     return response;
   }

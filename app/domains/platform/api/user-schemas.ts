@@ -146,7 +146,7 @@ export const CreateUserBodySchema = z
   .strict()
   .openapi("CreateUser", {
     description:
-      "A new account. It has no password: the person gets an e-mail to confirm their address and signs in with an e-mail code (or sets a password through “forgot password”).",
+      "A new account. It has no password and no e-mail is sent: the person signs in with an e-mail code sent to this address (or sets a password through “forgot password”).",
   });
 
 export const UpdateUserBodySchema = z

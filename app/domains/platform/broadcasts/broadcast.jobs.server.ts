@@ -11,8 +11,8 @@ export const sendCampaignJob = defineJob({
   payload: z.object({ broadcastId: z.string().min(1) }),
   attempts: 10,
   backoffMs: 30_000,
-  handler: async ({ broadcastId }, { signal }) => {
-    const run = await sendCampaign({ broadcastId, signal });
+  handler: async ({ broadcastId }, { eventId, signal }) => {
+    const run = await sendCampaign({ broadcastId, eventId, signal });
     return { outcome: run.outcome, batches: run.batches.length };
   },
 });

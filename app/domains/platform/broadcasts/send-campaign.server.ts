@@ -5,6 +5,7 @@
 // rerun only sees who is still pending. Between batches it waits to keep to ratePerMinute, and it
 // stops (with a retryable error) when the worker shuts down. A run longer than a time slice hands
 // over to a fresh job, so no single job outlives the runner's lease.
+import { createHash } from "node:crypto";
 import { prisma, type Tx } from "~/infra/db.server";
 import { queueTemplateEmail } from "../email/send-template.server";
 import { SUPPRESSED_ERROR } from "../email/suppressions.server";
@@ -106,13 +107,35 @@ export type CampaignRun = {
  * Send what is still pending of a broadcast. `clock` is injectable so tests can check the pacing
  * without waiting; `sliceMs` bounds one run (after it a continuation job is queued).
  */
+/** Derived from the running event's id, so it is the same however often that event runs. */
+function continuationId(broadcastId: string, eventId: string) {
+  return `campaign-${broadcastId}-${createHash("sha256").update(eventId).digest("hex").slice(0, 20)}`;
+}
+
+async function enqueueContinuation(broadcastId: string, eventId: string | undefined, delayMs: number) {
+  try {
+    await enqueueJob(
+      prisma,
+      sendCampaignJob,
+      { broadcastId },
+      { delayMs, ...(eventId ? { id: continuationId(broadcastId, eventId) } : {}) },
+    );
+  } catch (error) {
+    // this run was run before (a retry after a crash) and already handed over: one chain only
+    if ((error as { code?: string }).code !== "P2002") throw error;
+  }
+}
+
 export async function sendCampaign({
   broadcastId,
+  eventId,
   signal,
   clock = realClock,
   sliceMs = CAMPAIGN_SLICE_MS,
 }: {
   broadcastId: string;
+  /** The running job's event id: its continuation is named after it, so a re-run never starts a second chain. */
+  eventId?: string;
   signal: AbortSignal;
   clock?: CampaignClock;
   sliceMs?: number;
@@ -139,7 +162,7 @@ export async function sendCampaign({
     if (wait > 0 || sliceOver) {
       if (!(await hasPendingRecipients(broadcastId))) break;
       if (sliceOver) {
-        await enqueueJob(prisma, sendCampaignJob, { broadcastId }, { delayMs: wait });
+        await enqueueContinuation(broadcastId, eventId, wait);
         return { ...run, outcome: "continued" };
       }
       await clock.sleep(wait, signal);

@@ -2,7 +2,7 @@
 // went out) and its sending is an outbox job keyed by the message id.
 import type { Db, Tx } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
-import { enqueueJob } from "../outbox/outbox.server";
+import { BULK_PRIORITY, enqueueJob } from "../outbox/outbox.server";
 import { sendEmailJob } from "./email.jobs.server";
 
 export type QueuedEmail = {
@@ -39,6 +39,7 @@ export async function queueEmail(db: Db | Tx, email: QueuedEmail): Promise<{ id:
     },
     select: { id: true },
   });
-  await enqueueJob(db, sendEmailJob, { messageId: message.id });
+  // Marketing mail waits behind sign-in codes and password resets on the same queue.
+  await enqueueJob(db, sendEmailJob, { messageId: message.id }, { priority: email.category === "marketing" ? BULK_PRIORITY : 0 });
   return message;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HIDDEN_BODY, REDACTED, redactPayload } from "./redact";
+import { HIDDEN_BODY, REDACTED, redactPayload, redactText } from "./redact";
 
 describe("redactPayload", () => {
   it("replaces values under secret-looking keys at any depth, keeping the rest", () => {
@@ -50,5 +50,18 @@ describe("redactPayload", () => {
     expect(secret).toEqual({ token: "t" });
     expect(redactPayload("plain")).toBe("plain");
     expect(redactPayload(null)).toBeNull();
+  });
+});
+
+describe("redactText", () => {
+  it("replaces payload secrets quoted in an error or stack, leaving the rest", () => {
+    const payload = { email: "ana@example.com", magicLink: "https://app.test/verify?t=abcdef123", nested: { code: "482913" } };
+    const error = "Error: could not send https://app.test/verify?t=abcdef123 (code 482913) to ana@example.com";
+    expect(redactText(error, payload)).toBe("Error: could not send [redacted] (code [redacted]) to ana@example.com");
+  });
+
+  it("uses the job's own secret keys and leaves text without secrets alone", () => {
+    expect(redactText("boom: hunter22", { phrase: "hunter22" }, ["phrase"])).toBe("boom: [redacted]");
+    expect(redactText("plain failure", { phrase: "hunter22" })).toBe("plain failure");
   });
 });

@@ -32,3 +32,29 @@ function walk(value: unknown, secretKeys: ReadonlySet<string>, depth: number): u
 export function redactPayload(value: unknown, secretKeys: readonly string[] = []): unknown {
   return walk(value, new Set(secretKeys), 0);
 }
+
+function secretValues(value: unknown, secretKeys: ReadonlySet<string>, found: Set<string>, depth: number, inSecret: boolean) {
+  if (depth > MAX_DEPTH) return;
+  if (typeof value === "string") {
+    if (inSecret && value.length >= 4) found.add(value);
+    return;
+  }
+  if (Array.isArray(value)) for (const item of value) secretValues(item, secretKeys, found, depth + 1, inSecret);
+  else if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      secretValues(inner, secretKeys, found, depth + 1, inSecret || isSecretKey(key, secretKeys) || BODY_KEY.test(key));
+    }
+  }
+}
+
+/**
+ * An error message or stack trace safe to show beside a redacted payload: any value the payload
+ * holds under a secret key (a Prisma or HTTP error may quote its arguments) is replaced.
+ */
+export function redactText(text: string, payload: unknown, secretKeys: readonly string[] = []): string {
+  const found = new Set<string>();
+  secretValues(payload, new Set(secretKeys), found, 0, false);
+  let result = text;
+  for (const secret of [...found].sort((a, b) => b.length - a.length)) result = result.split(secret).join(REDACTED);
+  return result;
+}

@@ -10,7 +10,7 @@ import { QUEUE_NAMES, type QueueName } from "~/infra/queue/names";
 import { getQueue } from "~/infra/queue/queues.server";
 import { DomainError } from "~/domains/errors";
 import { clampPage } from "../list-query";
-import { redactPayload } from "./redact";
+import { redactPayload, redactText } from "./redact";
 import { getJobDefinition } from "./registry.server";
 import type { ChangeRecorder, StateCounts, TaskBackend, TaskChange, TaskDetail, TaskRow } from "./task-backend";
 import { firstLine, TASK_STATES, type TaskState } from "./task-query";
@@ -213,13 +213,16 @@ export const bullmqTaskBackend: TaskBackend = {
       const raw = await job.getState();
       const state = raw === "unknown" ? "waiting" : stateOfType(raw);
       const secretKeys = getJobDefinition(job.name)?.secretKeys;
+      const payload = job.data?.payload ?? null;
+      const row = toRow(job, queueName, state);
       return {
-        ...toRow(job, queueName, state),
-        payload: redactPayload(job.data?.payload ?? null, secretKeys),
+        ...row,
+        failedReason: row.failedReason && redactText(row.failedReason, payload, secretKeys),
+        payload: redactPayload(payload, secretKeys),
         returnValue: redactPayload(job.returnvalue ?? null, secretKeys),
         processedAt: job.processedOn ? new Date(job.processedOn) : null,
         nextAttemptAt: state === "delayed" ? await nextRunOf(queue, id) : null,
-        stacktrace: (job.stacktrace ?? []).filter(Boolean),
+        stacktrace: (job.stacktrace ?? []).filter(Boolean).map((trace) => redactText(trace, payload, secretKeys)),
       };
     });
   },

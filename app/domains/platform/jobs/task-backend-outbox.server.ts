@@ -6,7 +6,7 @@ import { prisma, type Tx } from "~/infra/db.server";
 import { QUEUE_NAMES, isQueueName, type QueueName } from "~/infra/queue/names";
 import { clampPage } from "../list-query";
 import { signalOutbox } from "../outbox/signal";
-import { redactPayload } from "./redact";
+import { redactPayload, redactText } from "./redact";
 import { getJobDefinition } from "./registry.server";
 import type { ChangeRecorder, StateCounts, TaskBackend, TaskChange, TaskDetail, TaskRow } from "./task-backend";
 import { firstLine, TASK_STATES, type TaskState } from "./task-query";
@@ -129,10 +129,12 @@ export const outboxTaskBackend: TaskBackend = {
     if (!row || !isQueueName(row.queue)) return null;
     const now = new Date();
     const base = toRow(row, now);
-    const error = row.lastError ?? "";
+    const secretKeys = getJobDefinition(row.name)?.secretKeys;
+    const error = redactText(row.lastError ?? "", row.payload, secretKeys);
     return {
       ...base,
-      payload: redactPayload(row.payload, getJobDefinition(row.name)?.secretKeys),
+      failedReason: base.failedReason && redactText(base.failedReason, row.payload, secretKeys),
+      payload: redactPayload(row.payload, secretKeys),
       returnValue: null,
       processedAt: base.finishedAt,
       nextAttemptAt: row.status === "pending" ? row.availableAt : null,

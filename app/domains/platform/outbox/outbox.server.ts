@@ -12,7 +12,12 @@ export type EnqueueOptions = {
   delayMs?: number;
   /** A caller-chosen event id; a second enqueue with the same id fails (unique key). */
   id?: string;
+  /** 0 (default) runs first; higher numbers wait behind it on the same queue (bulk mail). */
+  priority?: number;
 };
+
+/** The priority of bulk work (marketing mail) behind everything a person is waiting for. */
+export const BULK_PRIORITY = 10;
 
 /**
  * Record a job to run once the surrounding transaction commits. Pass the transaction client
@@ -33,6 +38,7 @@ export async function enqueueJob<S extends z.ZodTypeAny>(
       queue: job.queue,
       name: job.name,
       payload: data,
+      priority: options.priority ?? 0,
       ...(options.delayMs ? { availableAt: new Date(Date.now() + options.delayMs) } : {}),
     },
     select: { id: true },

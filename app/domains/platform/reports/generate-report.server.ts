@@ -88,7 +88,13 @@ export async function generateReport({
       to: requester.email,
       locale: requester.locale,
       template: "export-ready",
-      props: { fileName, downloadUrl: exportDownloadUrl(exportId), expiresAt: expiresAt.toISOString(), rowCount },
+      props: {
+        fileName,
+        downloadUrl: exportDownloadUrl(exportId),
+        expiresAt: expiresAt.toISOString(),
+        rowCount,
+        timeZone: requester.timeZone,
+      },
     });
     return { exportId, rowCount, byteSize, fileName };
   });

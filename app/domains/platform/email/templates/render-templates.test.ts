@@ -83,4 +83,18 @@ describe("renderTemplate", () => {
     expect(es.text).toContain("2 filas.");
     expect(es.text).toContain("25 de noviembre de 2026");
   });
+
+  it("gives the expiry in the requester's time zone, named", async () => {
+    const props = {
+      fileName: "users.csv",
+      downloadUrl: "https://app.test/x",
+      expiresAt: "2026-11-25T23:30:00.000Z",
+      rowCount: 3,
+      timeZone: "Asia/Tokyo",
+    };
+    const tokyo = await renderTemplate("export-ready", props, { locale: "en", business });
+    expect(tokyo.text).toMatch(/November 26, 2026 at 8:30:00\s?AM GMT\+9/);
+    const utc = await renderTemplate("export-ready", { ...props, timeZone: undefined }, { locale: "en", business });
+    expect(utc.text).toMatch(/November 25, 2026 at 11:30:00\s?PM UTC/);
+  });
 });

@@ -17,7 +17,8 @@ export type TemplateProps = {
   /** The password was changed; url is the account security page. */
   "password-changed": { name: string; url: string };
   /** An export file is ready; expiresAt is an ISO timestamp. */
-  "export-ready": { fileName: string; downloadUrl: string; expiresAt: string; rowCount: number };
+  /** `timeZone`: the requester's (IANA name), for the expiry time. */
+  "export-ready": { fileName: string; downloadUrl: string; expiresAt: string; rowCount: number; timeZone?: string };
   /** A campaign message: plain-text paragraphs separated by blank lines. */
   broadcast: { subject: string; bodyText: string };
 };
