@@ -36,6 +36,7 @@ import { createUser } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
 import { payloadOf, run, statusOf } from "./admin-helpers";
+import { until } from "../setup/wait";
 
 const doomed = defineJob({
   name: "test_tasks_redis_doomed",
@@ -68,16 +69,6 @@ type Detail = {
     finishedAt: Date | null;
   };
 };
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function toastOf(response: unknown) {
   const cookie = (response as Response).headers.get("Set-Cookie")?.split(";")[0] ?? "";

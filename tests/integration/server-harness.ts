@@ -5,10 +5,12 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { TEST_ENV } from "../setup/test-env";
+import { freePort } from "../setup/wait";
+
+export { freePort };
 
 export const BUILD_DIR = process.env.VERSO_BUILD_DIR ?? "build";
 const SERVER_ENTRY = path.join(BUILD_DIR, "server-entry/index.js");
@@ -66,17 +68,6 @@ export async function ensureBuild() {
       rmSync(lock, { recursive: true, force: true });
     }
   }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export type LogLine = Record<string, unknown> & { reqId?: string; msg?: string };

@@ -2,17 +2,7 @@
 // can stop and start again without disturbing anything else that uses the shared Redis.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "./wait";
 
 async function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -6,7 +6,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { SubmitButton } from "~/components/ui/button";
-import { FieldErrors, InputField } from "~/components/ui/field";
+import { CheckboxGroup } from "~/components/ui/checkbox-group";
+import { InputField } from "~/components/ui/field";
 import { FormError } from "~/components/ui/form-error";
 import { useValidatedForm } from "~/components/ui/use-validated-form";
 import { eventLabelKey } from "~/domains/platform/webhooks/catalog";
@@ -31,42 +32,14 @@ function EventCheckboxes({
   disabled?: boolean;
 }) {
   const { t } = useTranslation("webhooks");
-  const descriptionId = `${meta.id}-description`;
-  const errorId = meta.errors?.length ? `${meta.id}-error` : undefined;
-  const initial = Array.isArray(meta.initialValue) ? meta.initialValue : meta.initialValue ? [meta.initialValue] : [];
   return (
-    <fieldset
-      className="space-y-2"
-      aria-describedby={[descriptionId, errorId].filter(Boolean).join(" ")}
-      aria-invalid={errorId ? true : undefined}
+    <CheckboxGroup
+      meta={meta}
+      legend={t("form.events")}
+      description={t("form.eventsDescription")}
+      options={eventTypes.map((type) => ({ value: type, label: t(eventLabelKey(type)) }))}
       disabled={disabled}
-    >
-      <legend className="text-sm font-medium text-slate-900">{t("form.events")}</legend>
-      <p id={descriptionId} className="text-sm text-slate-600">
-        {t("form.eventsDescription")}
-      </p>
-      <ul className="space-y-1">
-        {eventTypes.map((type) => {
-          const id = `${meta.id}-${type.replace(/\W/g, "-")}`;
-          return (
-            <li key={type} className="flex items-start gap-2">
-              <input
-                id={id}
-                type="checkbox"
-                name={meta.name}
-                value={type}
-                defaultChecked={initial.includes(type)}
-                className="mt-1 h-4 w-4"
-              />
-              <label htmlFor={id} className="text-sm">
-                <code className="font-mono">{type}</code> — {t(eventLabelKey(type))}
-              </label>
-            </li>
-          );
-        })}
-      </ul>
-      <FieldErrors id={errorId} errors={meta.errors} />
-    </fieldset>
+    />
   );
 }
 

@@ -55,6 +55,18 @@ export function userListWhere({ q, role, status }: Pick<UserListQuery, "q" | "ro
   };
 }
 
+/** The columns of the admin users list (also the rows of its CSV export). */
+export const USER_LIST_SELECT = {
+  id: true,
+  name: true,
+  email: true,
+  status: true,
+  emailVerifiedAt: true,
+  createdAt: true,
+  lastLoginAt: true,
+  roles: { select: { role: { select: { name: true } } }, orderBy: { role: { name: "asc" as const } } },
+} satisfies Prisma.UserSelect;
+
 export async function listUsersForAdmin(query: UserListQuery, pageSize = USER_PAGE_SIZE) {
   const where = userListWhere(query);
   const total = await prisma.user.count({ where });
@@ -64,16 +76,7 @@ export async function listUsersForAdmin(query: UserListQuery, pageSize = USER_PA
     orderBy: userListOrderBy(query),
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      status: true,
-      emailVerifiedAt: true,
-      createdAt: true,
-      lastLoginAt: true,
-      roles: { select: { role: { select: { name: true } } }, orderBy: { role: { name: "asc" } } },
-    },
+    select: USER_LIST_SELECT,
   });
   return {
     items: users.map(({ roles, emailVerifiedAt, ...user }) => ({

@@ -4,7 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/infra/db.server";
 import type { UserListQuery } from "./user-admin-query";
-import { userListOrderBy, userListWhere } from "./user-admin.server";
+import { USER_LIST_SELECT, userListOrderBy, userListWhere } from "./user-admin.server";
 
 /** Where the next page starts: the last row's id and its value of the sort column (ISO for dates). */
 export type UserKeysetCursor = { id: string; key: string | null };
@@ -71,16 +71,7 @@ export async function listUsersKeysetPage({
     where: cursor ? { AND: [filters, after(query, cursor)] } : filters,
     orderBy: userListOrderBy(query),
     take: limit + 1,
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      status: true,
-      emailVerifiedAt: true,
-      createdAt: true,
-      lastLoginAt: true,
-      roles: { select: { role: { select: { name: true } } }, orderBy: { role: { name: "asc" } } },
-    },
+    select: USER_LIST_SELECT,
   });
   const rows = users.slice(0, limit).map(({ roles, ...user }) => ({ ...user, roles: roles.map((r) => r.role.name) }));
   const last = rows.at(-1);

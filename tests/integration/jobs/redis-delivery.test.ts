@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { startPrivateRedis, type PrivateRedis } from "../../setup/private-redis";
 import { readable, startSmtpSink, type SmtpSink } from "../../setup/smtp-sink";
+import { until } from "../../setup/wait";
 
 const STRONG = "Correct-Horse-Battery-9";
 let redis: PrivateRedis;
@@ -41,16 +42,6 @@ const app = async () => ({
   ...(await import("../../setup/reset")),
   ...(await import("../../setup/requests")),
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 beforeEach(async () => {
   const { resetDatabase, getQueue } = await app();

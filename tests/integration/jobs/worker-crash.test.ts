@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TEST_ENV } from "../../setup/test-env";
 import { startSmtpSink, type SmtpSink } from "../../setup/smtp-sink";
 import { BUILD_DIR, ensureBuild } from "../server-harness";
+import { until } from "../../setup/wait";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PREFIX = `crash-${randomUUID().slice(0, 8)}`;
@@ -64,16 +65,6 @@ function startWorker(): Worker {
       .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { child, exited, logs };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function queueOneEmail() {
