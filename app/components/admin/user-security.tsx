@@ -1,32 +1,11 @@
 // A person's account state as an admin sees it: status, second factor, sessions, recent sign-ins,
 // with the buttons that change them (each its own small form with an intent).
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AuthenticityTokenInput } from "remix-utils/csrf/react";
-import { SubmitButton } from "~/components/ui/button";
 import { Table, Td } from "~/components/ui/table";
 import { useFormatDateTime } from "./use-format-date";
+import { IntentButton } from "~/components/ui/intent-button";
 
 type DateValue = Date | string;
-
-function IntentButton({
-  intent,
-  label,
-  variant = "secondary",
-}: {
-  intent: string;
-  label: string;
-  variant?: "secondary" | "danger" | "primary";
-}) {
-  return (
-    <Form method="post">
-      <AuthenticityTokenInput />
-      <SubmitButton name="intent" value={intent} variant={variant}>
-        {label}
-      </SubmitButton>
-    </Form>
-  );
-}
 
 export function UserStatusControls({ status, isSelf, canUpdate }: { status: string; isSelf: boolean; canUpdate: boolean }) {
   const { t } = useTranslation("admin");

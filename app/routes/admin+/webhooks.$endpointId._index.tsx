@@ -3,12 +3,10 @@
 // the delivery log. Viewing needs read:webhook:any; every change needs update:webhook:any.
 import type { SubmissionResult } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { ActionMessage, PageHeader, Section } from "~/components/admin/page-header";
 import { useFormatDateTime } from "~/components/admin/use-format-date";
-import { SubmitButton } from "~/components/ui/button";
 import { Pagination } from "~/components/ui/pagination";
 import { DeliveriesTable } from "~/components/webhooks/deliveries-table";
 import { submitEndpointForm } from "~/components/webhooks/endpoint-action.server";
@@ -31,6 +29,7 @@ import {
 import { parseFormWithCsrf } from "~/infra/csrf.server";
 import { redirectWithToast } from "~/infra/flash.server";
 import { i18n } from "~/infra/i18n.server";
+import { IntentButton } from "~/components/ui/intent-button";
 
 export const handle = { i18n: ["admin", "webhooks", "api"] };
 
@@ -106,25 +105,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error;
   }
   throw new Response("Unknown intent", { status: 400 });
-}
-
-function IntentButton({
-  intent,
-  label,
-  variant = "secondary",
-}: {
-  intent: Intent;
-  label: string;
-  variant?: "secondary" | "danger" | "primary";
-}) {
-  return (
-    <Form method="post">
-      <AuthenticityTokenInput />
-      <SubmitButton name="intent" value={intent} variant={variant}>
-        {label}
-      </SubmitButton>
-    </Form>
-  );
 }
 
 export default function AdminWebhookEndpoint() {
