@@ -1,7 +1,8 @@
 // `npm run bench:queue`: throughput of the background-work path on this machine, against real
 // PostgreSQL, Redis and an SMTP sink (smtp-server) on loopback.
 //   1. jobs/s through BullMQ for a no-op handler (enqueue → worker → completed)
-//   2. send_email jobs/s to the local SMTP sink (log row locked, SMTP conversation, row marked sent)
+//   2. send_email jobs/s to the local SMTP sink (log row locked, SMTP conversation, row marked sent),
+//      next to the same messages sent straight through nodemailer (the ceiling SMTP sets)
 //   3. outbox relay throughput: pending OutboxEvent rows → BullMQ jobs, events/s
 //   4. latency an enqueue adds to a request: a business write in a transaction, with and without
 //      the outbox insert (p50/p99 over many runs)
@@ -124,6 +125,34 @@ const results: Record<string, unknown> = {};
   await getQueue("email").obliterate({ force: true });
 }
 
+// 2b. the same number of messages straight through nodemailer (the pooled transport send_email
+// uses, same sink): the ceiling SMTP itself sets on this machine
+{
+  const { getSmtpTransport, resetSmtpTransport } = await import("../app/infra/email/smtp.server.ts");
+  const transport = getSmtpTransport(sink.url);
+  sink.reset();
+  const concurrency = 10;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < EMAILS) {
+        const i = next++;
+        await transport.sendMail({
+          from: "bench@example.com",
+          to: `raw${i}@example.com`,
+          subject: `Raw ${i}`,
+          text: `Hello ${i}`,
+          html: `<p>Hello ${i}</p>`,
+        });
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  resetSmtpTransport();
+  results.smtpCeiling = { emails: EMAILS, concurrency, perSecond: Math.round(EMAILS / (elapsed / 1000)) };
+}
+
 // 3. outbox relay
 {
   await prisma.$executeRaw`DELETE FROM "OutboxEvent"`;
@@ -182,6 +211,7 @@ console.log(
 );
 console.log(`no-op jobs:      ${JSON.stringify(results.noop)}`);
 console.log(`send_email:      ${JSON.stringify(results.sendEmail)}`);
+console.log(`SMTP ceiling:    ${JSON.stringify(results.smtpCeiling)}`);
 console.log(`outbox relay:    ${JSON.stringify(results.relay)}`);
 console.log(`enqueue latency: ${JSON.stringify(results.enqueueLatencyMs)}`);
 if (process.argv.includes("--json")) console.log(JSON.stringify(results));
