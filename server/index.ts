@@ -44,6 +44,9 @@ async function main() {
   // The outbox: relayed to the queues (REDIS_URL set) or run here (embedded mode).
   const outbox = env.OUTBOX_PROCESSOR === "on" ? (await getServices()).startOutboxProcessor() : undefined;
 
+  if (env.NODE_ENV === "production" && !env.SMTP_URL) {
+    logger.warn("SMTP_URL is not set: e-mail is kept in the e-mail log (/admin/dev/mailbox) and not delivered");
+  }
   const app = createApp({ env, build, getServices, assets, dev });
   const server = app.listen(env.PORT, env.HOST, () => {
     logger.info({ port: env.PORT }, `Verso listening on http://localhost:${env.PORT}`);
