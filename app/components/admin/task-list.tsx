@@ -1,13 +1,13 @@
 // The job list: a GET filter form (queue, state, job name) and the table, each job linking to its page.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { Table, Td } from "~/components/ui/table";
 import { QUEUE_NAMES } from "~/infra/queue/names";
 import { TASK_STATES, type TaskListQuery, type TaskState } from "~/domains/platform/jobs/task-query";
 import { TaskStateBadge } from "./task-state";
 import { useFormatDateTime } from "./use-format-date";
+import { FilterForm } from "~/components/ui/filter-form";
 
 export function taskHref(queue: string, id: string) {
   return `/admin/tasks/${encodeURIComponent(queue)}/${encodeURIComponent(id)}`;
@@ -17,12 +17,11 @@ export function TaskFilters({ query, jobNames }: { query: TaskListQuery; jobName
   const { t } = useTranslation("tasks");
   const any = { value: "", label: t("list.filters.any") };
   return (
-    <Form
-      method="get"
+    <FilterForm
       action="/admin/tasks/jobs"
-      role="search"
-      aria-label={t("list.filters.label")}
-      className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      label={t("list.filters.label")}
+      applyLabel={t("list.filters.apply")}
+      clearLabel={t("list.filters.clear")}
     >
       <SelectFilter
         label={t("list.filters.queue")}
@@ -42,13 +41,7 @@ export function TaskFilters({ query, jobNames }: { query: TaskListQuery; jobName
         defaultValue={query.name}
         options={[any, ...jobNames.map((name) => ({ value: name, label: name }))]}
       />
-      <div className="flex items-center gap-3">
-        <Button>{t("list.filters.apply")}</Button>
-        <Link to="/admin/tasks/jobs" className="text-sm text-brand-700 underline">
-          {t("list.filters.clear")}
-        </Link>
-      </div>
-    </Form>
+    </FilterForm>
   );
 }
 

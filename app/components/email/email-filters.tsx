@@ -1,21 +1,19 @@
 // The /admin/emails search and filters: a GET form, so results are a shareable URL and it works
 // without JavaScript.
-import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Button } from "~/components/ui/button";
 import { PlainField } from "~/components/ui/field";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { EMAIL_STATUSES, EMAIL_TEMPLATE_FILTERS, type EmailListQuery } from "~/domains/platform/email/email-log-query";
+import { FilterForm } from "~/components/ui/filter-form";
 
 export function EmailFilters({ query }: { query: EmailListQuery }) {
   const { t } = useTranslation("email");
   return (
-    <Form
-      method="get"
+    <FilterForm
       action="/admin/emails"
-      role="search"
-      aria-label={t("log.filters.label")}
-      className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      label={t("log.filters.label")}
+      applyLabel={t("log.filters.apply")}
+      clearLabel={t("log.filters.clear")}
     >
       <PlainField label={t("log.filters.search")} name="q" type="search" defaultValue={query.q} />
       <SelectFilter
@@ -36,12 +34,6 @@ export function EmailFilters({ query }: { query: EmailListQuery }) {
           ...EMAIL_TEMPLATE_FILTERS.map((template) => ({ value: template, label: template })),
         ]}
       />
-      <div className="flex items-center gap-3">
-        <Button>{t("log.filters.apply")}</Button>
-        <Link to="/admin/emails" className="text-sm text-brand-700 underline">
-          {t("log.filters.clear")}
-        </Link>
-      </div>
-    </Form>
+    </FilterForm>
   );
 }

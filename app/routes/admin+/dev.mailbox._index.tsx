@@ -1,11 +1,10 @@
 // /admin/dev/mailbox: e-mails the app stored instead of sending, newest first. Only while no SMTP is
 // configured (404 otherwise): the mailbox stands in for SMTP and shows sign-in and reset links.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/admin/page-header";
 import { useFormatDateTime } from "~/components/admin/use-format-date";
-import { Button } from "~/components/ui/button";
 import { PlainField } from "~/components/ui/field";
 import { Pagination } from "~/components/ui/pagination";
 import { RowHeader, Table, Td } from "~/components/ui/table";
@@ -14,6 +13,7 @@ import { PERMISSIONS } from "~/domains/identity/permissions";
 import { isDevMailboxEnabled, listEmailMessages } from "~/domains/platform/email/email-log.server";
 import { parsePage, textParam } from "~/domains/platform/list-query";
 import { i18n } from "~/infra/i18n.server";
+import { FilterForm } from "~/components/ui/filter-form";
 
 export const handle = { i18n: ["admin"] };
 
@@ -41,19 +41,14 @@ export default function DevMailbox() {
   return (
     <div className="space-y-4">
       <PageHeader title={t("mailbox.title")} lead={t("mailbox.lead")} />
-      <Form
-        method="get"
+      <FilterForm
         action="/admin/dev/mailbox"
-        role="search"
-        aria-label={t("mailbox.filterLabel")}
-        className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+        label={t("mailbox.filterLabel")}
+        applyLabel={t("mailbox.filter")}
+        clearLabel={t("mailbox.clear")}
       >
         <PlainField label={t("mailbox.recipient")} name="to" type="search" defaultValue={to} />
-        <Button>{t("mailbox.filter")}</Button>
-        <Link to="/admin/dev/mailbox" className="text-sm text-brand-700 underline">
-          {t("mailbox.clear")}
-        </Link>
-      </Form>
+      </FilterForm>
       <Table
         caption={t("mailbox.caption")}
         columns={[
