@@ -16,11 +16,13 @@ import enWebhooks from "~/locales/en/webhooks.json";
 import esWebhooks from "~/locales/es/webhooks.json";
 import enExports from "~/locales/en/exports.json";
 import esExports from "~/locales/es/exports.json";
+import enCommerce from "~/locales/en/commerce.json";
+import esCommerce from "~/locales/es/commerce.json";
 
 export const supportedLanguages = ["en", "es"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "en";
-export const namespaces = ["common", "identity", "admin", "api", "email", "tasks", "webhooks", "exports"] as const;
+export const namespaces = ["common", "identity", "admin", "api", "email", "tasks", "webhooks", "exports", "commerce"] as const;
 
 export const resources = {
   en: {
@@ -32,6 +34,7 @@ export const resources = {
     tasks: enTasks,
     webhooks: enWebhooks,
     exports: enExports,
+    commerce: enCommerce,
   },
   es: {
     common: esCommon,
@@ -42,6 +45,7 @@ export const resources = {
     tasks: esTasks,
     webhooks: esWebhooks,
     exports: esExports,
+    commerce: esCommerce,
   },
 };
 
