@@ -20,6 +20,9 @@ async function fetchDocument() {
   return (await response.json()) as OpenAPIObject;
 }
 
+/** The query parameters of GET /api/v1/users, in document order. */
+const LIST_USERS_QUERY = ["limit", "cursor", "q", "status", "role", "created_after", "created_before", "fields"];
+
 describe("GET /api/v1/openapi.json", () => {
   beforeEach(resetDatabase);
 
@@ -43,14 +46,7 @@ describe("GET /api/v1/openapi.json", () => {
     expect(one.responses["404"]).toEqual({ $ref: "#/components/responses/NotFound" });
     expect(list.parameters.map((p) => ("name" in p ? p.name : p.$ref))).toEqual([
       "#/components/parameters/IfNoneMatch",
-      "limit",
-      "cursor",
-      "q",
-      "status",
-      "role",
-      "created_after",
-      "created_before",
-      "fields",
+      ...LIST_USERS_QUERY,
     ]);
     const unauthorized = doc.components!.responses!.Unauthorized as ResponseObject;
     expect(Object.keys(unauthorized.content ?? {})).toEqual(["application/problem+json"]);
@@ -96,17 +92,7 @@ describe("GET /api/v1/openapi.json", () => {
     const view = describeApi(await fetchDocument());
     const list = view.endpoints.find((endpoint) => endpoint.id === "listUsers")!;
     expect(list).toMatchObject({ method: "GET", path: "/api/v1/users", scope: "users:read" });
-    expect(list.parameters.map((p) => p.name)).toEqual([
-      "If-None-Match",
-      "limit",
-      "cursor",
-      "q",
-      "status",
-      "role",
-      "created_after",
-      "created_before",
-      "fields",
-    ]);
+    expect(list.parameters.map((p) => p.name)).toEqual(["If-None-Match", ...LIST_USERS_QUERY]);
     const create = view.endpoints.find((endpoint) => endpoint.id === "createUser")!;
     expect(create).toMatchObject({ method: "POST", path: "/api/v1/users", scope: "users:write" });
     expect(create.parameters.map((p) => p.name)).toEqual(["Idempotency-Key"]);

@@ -8,7 +8,7 @@ import { createUser } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
 import { drainOutbox } from "../setup/outbox";
 import { resetDatabase } from "../setup/reset";
-import { call, cookieHeader } from "./auth-helpers";
+import { call, cookieHeader, whileAccountTablesLocked } from "./auth-helpers";
 
 async function requestCode(email: string, ip = "198.51.100.40") {
   const out = await call(requestAction as never, await formRequest("/auth/login/code", { email }), { clientIp: ip });
@@ -196,16 +196,11 @@ describe("sign-in with an e-mailed code", () => {
 
   it("answers the code request before the account's work is done, and still sends the code", async () => {
     await createUser({ email: "slowcode@example.com" });
-    // While the account, code and e-mail tables are locked, none of the per-account work can happen:
-    // the answer must not wait for it (the request only writes an outbox job).
-    const out = await prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe(`LOCK TABLE "User", "Verification", "EmailMessage" IN EXCLUSIVE MODE`);
-        return call(requestAction as never, await formRequest("/auth/login/code", { email: "slowcode@example.com" }), {
-          clientIp: "198.51.100.160",
-        });
-      },
-      { timeout: 10_000 },
+    // The request only writes an outbox job: its answer must not wait for the per-account work.
+    const out = await whileAccountTablesLocked(async () =>
+      call(requestAction as never, await formRequest("/auth/login/code", { email: "slowcode@example.com" }), {
+        clientIp: "198.51.100.160",
+      }),
     );
     expect(out.location).toBe("/auth/login/code/verify");
     await drainOutbox();

@@ -47,3 +47,18 @@ export function messages(body: unknown): string {
   const error = (reply as { error?: Record<string, string[] | null> })?.error ?? {};
   return Object.values(error).flat().filter(Boolean).join(" | ");
 }
+
+/**
+ * Run `work` while the account, verification and e-mail tables are locked, so none of a request's
+ * per-account work could happen during it: an answer that arrives proves the request did not wait.
+ */
+export async function whileAccountTablesLocked<T>(work: () => Promise<T>): Promise<T> {
+  const { prisma } = await import("~/infra/db.server");
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`LOCK TABLE "User", "Verification", "EmailMessage" IN EXCLUSIVE MODE`);
+      return work();
+    },
+    { timeout: 10_000 },
+  );
+}
