@@ -86,6 +86,19 @@ export const EnvSchema = z.object({
   OUTBOX_PROCESSOR: z.enum(["on", "off"]).default("on"),
   EXPORT_TTL_HOURS: z.coerce.number().int().positive().default(24),
   WEBHOOKS_ALLOW_PRIVATE_URLS: flag,
+  // Stripe Checkout. Without a secret key the shop offers only the offline payment method.
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_test_…, sk_live_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, "must be a Stripe webhook signing secret (whsec_…)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Where the Stripe SDK sends requests; only tests and local fakes change it. */
+  STRIPE_API_BASE: z.string().url().default("https://api.stripe.com"),
 });
 
 /** The fields, plus the rules that relate them. */
@@ -93,6 +106,10 @@ const ValidEnv = EnvSchema.superRefine((env, ctx) => {
   // The SSRF guard's off switch is for local development against a receiver on this machine.
   if (env.NODE_ENV === "production" && env.WEBHOOKS_ALLOW_PRIVATE_URLS) {
     ctx.addIssue({ code: "custom", path: ["WEBHOOKS_ALLOW_PRIVATE_URLS"], message: "must not be true in production" });
+  }
+  // Payments confirmed by webhook: a key without the signing secret would take money and never see it.
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "is required when STRIPE_SECRET_KEY is set" });
   }
 });
 

@@ -18,11 +18,39 @@ import enExports from "~/locales/en/exports.json";
 import esExports from "~/locales/es/exports.json";
 import enCommerce from "~/locales/en/commerce.json";
 import esCommerce from "~/locales/es/commerce.json";
+import enShop from "~/locales/en/shop.json";
+import esShop from "~/locales/es/shop.json";
+import enCart from "~/locales/en/cart.json";
+import esCart from "~/locales/es/cart.json";
+import enCheckout from "~/locales/en/checkout.json";
+import esCheckout from "~/locales/es/checkout.json";
+import enCatalogue from "~/locales/en/catalogue.json";
+import esCatalogue from "~/locales/es/catalogue.json";
+import enPricing from "~/locales/en/pricing.json";
+import esPricing from "~/locales/es/pricing.json";
+import enOrders from "~/locales/en/orders.json";
+import esOrders from "~/locales/es/orders.json";
 
 export const supportedLanguages = ["en", "es"] as const;
 export type Language = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Language = "en";
-export const namespaces = ["common", "identity", "admin", "api", "email", "tasks", "webhooks", "exports", "commerce"] as const;
+export const namespaces = [
+  "common",
+  "identity",
+  "admin",
+  "api",
+  "email",
+  "tasks",
+  "webhooks",
+  "exports",
+  "commerce",
+  "shop",
+  "cart",
+  "checkout",
+  "catalogue",
+  "pricing",
+  "orders",
+] as const;
 
 export const resources = {
   en: {
@@ -35,6 +63,12 @@ export const resources = {
     webhooks: enWebhooks,
     exports: enExports,
     commerce: enCommerce,
+    shop: enShop,
+    cart: enCart,
+    checkout: enCheckout,
+    catalogue: enCatalogue,
+    pricing: enPricing,
+    orders: enOrders,
   },
   es: {
     common: esCommon,
@@ -46,6 +80,12 @@ export const resources = {
     webhooks: esWebhooks,
     exports: esExports,
     commerce: esCommerce,
+    shop: esShop,
+    cart: esCart,
+    checkout: esCheckout,
+    catalogue: esCatalogue,
+    pricing: esPricing,
+    orders: esOrders,
   },
 };
 

@@ -23,6 +23,12 @@ export function PublicLayout({ children }: { children: React.ReactNode }) {
             <NavLink to="/" end className="hover:underline">
               {t("nav.home")}
             </NavLink>
+            <NavLink to="/shop" className="hover:underline">
+              {t("nav.shop")}
+            </NavLink>
+            <NavLink to="/cart" className="hover:underline">
+              {t("nav.cart")}
+            </NavLink>
             {user ? (
               <>
                 {user.canAdmin ? (

@@ -51,6 +51,13 @@ export const PERMISSIONS = {
   readWebhookAny: "read:webhook:any",
   updateWebhookAny: "update:webhook:any",
   updateSettingsAny: "update:settings:any",
+  // Commerce: the catalogue and shop settings (products, categories, collections, inventory,
+  // shipping, taxes, discounts, gift cards), orders (view; fulfil, cancel, refund), reviews.
+  readShopAny: "read:shop:any",
+  updateShopAny: "update:shop:any",
+  readOrderAny: "read:order:any",
+  updateOrderAny: "update:order:any",
+  moderateReviewAny: "moderate:review:any",
 } as const satisfies Record<string, PermissionString>;
 
 export type SystemRoleName = "admin" | "user" | "commercial" | "blogger" | "employee";
@@ -59,7 +66,17 @@ export type SystemRoleName = "admin" | "user" | "commercial" | "blogger" | "empl
 export const DEFAULT_ROLE_GRANTS: Record<SystemRoleName, PermissionString[]> = {
   admin: Object.values(PERMISSIONS),
   user: [PERMISSIONS.createApiKeyOwn],
-  commercial: [PERMISSIONS.readAdminAny, PERMISSIONS.readCustomerAny, PERMISSIONS.createApiKeyOwn],
+  commercial: [
+    PERMISSIONS.readAdminAny,
+    PERMISSIONS.readCustomerAny,
+    PERMISSIONS.createApiKeyOwn,
+    PERMISSIONS.readShopAny,
+    PERMISSIONS.updateShopAny,
+    PERMISSIONS.readOrderAny,
+    PERMISSIONS.updateOrderAny,
+    PERMISSIONS.moderateReviewAny,
+    PERMISSIONS.createExportOwn,
+  ],
   blogger: [PERMISSIONS.readAdminAny, PERMISSIONS.readPostAny, PERMISSIONS.createPostOwn, PERMISSIONS.createApiKeyOwn],
   employee: [PERMISSIONS.readEmployeePortalOwn, PERMISSIONS.createApiKeyOwn],
 };

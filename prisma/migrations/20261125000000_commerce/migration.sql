@@ -518,3 +518,20 @@ ALTER TABLE "DownloadGrant" ADD CONSTRAINT "DownloadGrant_count_check" CHECK ("d
 CREATE INDEX "Product_search_idx" ON "Product" USING GIN (
     (setweight(to_tsvector('english', "title"), 'A') || setweight(to_tsvector('english', "searchText"), 'B'))
 );
+
+-- Installations that already have their roles: add the commerce permissions and grant them to the
+-- admin and commercial roles (new installations get the same from ensureSystemRoles).
+INSERT INTO "Permission" ("id", "action", "entity", "access", "description")
+SELECT gen_random_uuid()::text, p.action, p.entity, 'any', ''
+FROM (VALUES ('read', 'shop'), ('update', 'shop'), ('read', 'order'), ('update', 'order'), ('moderate', 'review')) AS p(action, entity)
+ON CONFLICT ("action", "entity", "access") DO NOTHING;
+INSERT INTO "RolePermission" ("roleId", "permissionId")
+SELECT r."id", p."id" FROM "Role" r CROSS JOIN "Permission" p
+WHERE r."name" IN ('admin', 'commercial') AND p."access" = 'any'
+  AND (p."action", p."entity") IN (('read', 'shop'), ('update', 'shop'), ('read', 'order'), ('update', 'order'), ('moderate', 'review'))
+ON CONFLICT DO NOTHING;
+-- Commercial staff export order lists (the report job): the own-access export permission.
+INSERT INTO "RolePermission" ("roleId", "permissionId")
+SELECT r."id", p."id" FROM "Role" r CROSS JOIN "Permission" p
+WHERE r."name" = 'commercial' AND p."action" = 'create' AND p."entity" = 'export' AND p."access" = 'own'
+ON CONFLICT DO NOTHING;

@@ -16,6 +16,44 @@ export const WebhookUserSchema = z.object({
 });
 export type WebhookUser = z.infer<typeof WebhookUserSchema>;
 
+/** An order as integrations see it: amounts in minor units of `currency`, no payment secrets. */
+export const WebhookOrderSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(["pending_payment", "paid", "fulfilled", "delivered", "cancelled", "partially_refunded", "refunded"]),
+  email: z.string(),
+  customerId: z.string().nullable(),
+  currency: z.string(),
+  paymentMethod: z.enum(["stripe", "offline", "gift_card"]),
+  merchandiseSubtotal: z.number().int(),
+  discountTotal: z.number().int(),
+  shippingTotal: z.number().int(),
+  taxTotal: z.number().int(),
+  giftCardTotal: z.number().int(),
+  grandTotal: z.number().int(),
+  refundedTotal: z.number().int(),
+  discountCode: z.string().nullable(),
+  carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      productId: z.string().nullable(),
+      variantId: z.string().nullable(),
+      sku: z.string(),
+      title: z.string(),
+      variantTitle: z.string(),
+      unitPrice: z.number().int(),
+      quantity: z.number().int(),
+      lineTotal: z.number().int(),
+    }),
+  ),
+  placedAt: z.string().datetime({ offset: true }),
+  paidAt: z.string().datetime({ offset: true }).nullable(),
+  fulfilledAt: z.string().datetime({ offset: true }).nullable(),
+});
+export type WebhookOrder = z.infer<typeof WebhookOrderSchema>;
+
 export const WEBHOOK_EVENTS = {
   "user.created": {
     description: "A person's account was created (sign-up, an administrator, or the API).",
@@ -24,6 +62,22 @@ export const WEBHOOK_EVENTS = {
   "user.updated": {
     description: "A person's profile, roles or status changed.",
     data: WebhookUserSchema,
+  },
+  "order.created": {
+    description: "A customer placed an order (it may still wait for payment).",
+    data: WebhookOrderSchema,
+  },
+  "order.paid": {
+    description: "An order's payment was received (Stripe, gift card, or marked paid by staff).",
+    data: WebhookOrderSchema,
+  },
+  "order.fulfilled": {
+    description: "An order was shipped (carrier and tracking number) or its digital items delivered.",
+    data: WebhookOrderSchema,
+  },
+  "order.refunded": {
+    description: "Money was returned on an order, in part or in full (see refundedTotal and status).",
+    data: WebhookOrderSchema,
   },
 } as const satisfies Record<string, { description: string; data: z.ZodTypeAny }>;
 
