@@ -35,3 +35,33 @@ export async function parseFormWithCsrf(request: Request): Promise<FormData> {
   await requireCsrfForm(formData, request);
   return formData;
 }
+
+/**
+ * Storefront forms (add to cart) on pages served from the shared cache to anonymous visitors: such
+ * a page carries no per-visitor token, so a form without one is accepted only when the browser
+ * proves it was sent from this site (Origin, else Sec-Fetch-Site: same-origin). Forms that do carry
+ * a token are checked as usual. Everything else is a 403 that changes nothing.
+ */
+export async function parseStorefrontForm(request: Request): Promise<FormData> {
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    throw csrfForbidden();
+  }
+  if (formData.has(CSRF_FIELD)) {
+    await requireCsrfForm(formData, request);
+    return formData;
+  }
+  if (!isSameOriginRequest(request)) throw csrfForbidden();
+  return formData;
+}
+
+export function isSameOriginRequest(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin) {
+    const own = new URL(request.url).origin;
+    return origin === own || origin === new URL(getEnv().APP_URL).origin;
+  }
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
