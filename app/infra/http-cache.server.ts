@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 
 /** Cookies that make a response personal (names from cookies.server). */
-export const PERSONAL_COOKIES = ["__session", "__flash"] as const;
+export const PERSONAL_COOKIES = ["__session", "__flash", "__cart"] as const;
 
 export type HttpCacheOptions = {
   body: string | Uint8Array;
