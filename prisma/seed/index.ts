@@ -2,6 +2,7 @@
 // Safe to run any number of times: it only creates what is missing.
 import { ensureSystemRoles } from "../../app/domains/identity/roles-seed.server.ts";
 import { createSeedClient } from "./client.ts";
+import { ensureDemoShop } from "./shop.ts";
 import { ensureAdmin, ensureDemoUsers } from "./users.ts";
 
 export async function seed({
@@ -20,7 +21,8 @@ export async function seed({
     await ensureSystemRoles(db);
     const admin = await ensureAdmin(db, { email: adminEmail.toLowerCase(), password: adminPassword });
     const demoUsers = demo ? await ensureDemoUsers(db) : null;
-    return { admin, demoUsers };
+    const demoShop = demo ? await ensureDemoShop(db) : null;
+    return { admin, demoUsers, demoShop };
   } finally {
     await db.$disconnect();
   }
@@ -45,4 +47,9 @@ if (isMain) {
     console.log(`Admin ${result.admin.email} already exists (password unchanged).`);
   }
   if (result.demoUsers) console.log(`Demo users: ${result.demoUsers.emails.join(", ")} (password ${result.demoUsers.password})`);
+  if (result.demoShop?.created) {
+    console.log(
+      `Demo shop: ${result.demoShop.products} products; codes ${result.demoShop.discountCodes.join(", ")}; gift card ${result.demoShop.giftCard}`,
+    );
+  }
 }

@@ -57,6 +57,8 @@ export function seedAndPrintLogin(env, { embedded, command, args }) {
   }
   const demo = /Demo users: (.*)/.exec(seedOutput);
   if (demo) console.log(`  Demo users:  ${demo[1]}`);
+  const shop = /Demo shop: (.*)/.exec(seedOutput);
+  if (shop) console.log(`  Demo shop:   ${shop[1]}`);
   console.log("");
 }
 

@@ -42,4 +42,26 @@ describe("seed", () => {
     expect(await counts()).toEqual(before);
     expect((await prisma.password.findFirstOrThrow({ where: { user: { email: "owner@example.com" } } })).hash).toBe(hashBefore);
   });
+
+  it("fills a demo shop once: products with stock and images, shipping, tax, codes and a gift card", async () => {
+    const first = await seed({ databaseUrl: process.env.DATABASE_URL!, adminEmail: "owner@example.com", demo: true });
+    expect(first.demoShop).toMatchObject({ created: true, discountCodes: ["WELCOME10", "FREESHIP"] });
+    const products = await prisma.product.findMany({
+      select: { slug: true, status: true, images: { select: { renditions: { select: { width: true } } } } },
+    });
+    expect(products.length).toBeGreaterThanOrEqual(6);
+    expect(products.every((p) => p.status === "active" && p.images[0].renditions.length > 0)).toBe(true);
+    const soldOut = await prisma.productVariant.findFirstOrThrow({ where: { sku: "POSTER-1" } });
+    expect(soldOut.stockOnHand).toBe(0);
+    const ebook = await prisma.digitalAsset.findFirstOrThrow({ select: { data: true, contentType: true } });
+    expect(Buffer.from(ebook.data).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(await prisma.shippingZone.count()).toBe(2);
+    expect((await prisma.giftCard.findFirstOrThrow()).balance).toBe(2500);
+
+    const counts = async () => [await prisma.product.count(), await prisma.productVariant.count(), await prisma.discount.count()];
+    const before = await counts();
+    const second = await seed({ databaseUrl: process.env.DATABASE_URL!, adminEmail: "owner@example.com", demo: true });
+    expect(second.demoShop).toEqual({ created: false });
+    expect(await counts()).toEqual(before);
+  });
 });
