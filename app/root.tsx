@@ -7,6 +7,7 @@ import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
 import { ErrorPage } from "~/components/layout/error-page";
 import { useNonce } from "~/components/layout/nonce";
 import { Toasts } from "~/components/layout/toasts";
+import { isCacheableStorefrontRequest } from "~/domains/commerce/storefront/page-cache.server";
 import { getOptionalUser } from "~/domains/identity/guards.server";
 import { readTimeZoneCookie } from "~/infra/cookies.server";
 import { csrf } from "~/infra/csrf.server";
@@ -24,7 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getOptionalUser(request),
     i18n.getLocale(request),
     readToast(request),
-    csrf.commitToken(request),
+    // Anonymous storefront pages are shared by every visitor (public cache): no per-visitor token
+    // or cookie. Their add-to-cart form is checked by Origin instead (parseStorefrontForm).
+    isCacheableStorefrontRequest(request) ? ([null, null] as const) : csrf.commitToken(request),
   ]);
   const tzCookie = readTimeZoneCookie(request.headers.get("Cookie"));
   const headers = new Headers({ Vary: "Cookie, Accept-Language" });
@@ -81,7 +84,9 @@ export default function App() {
   const { locale, csrfToken, toast } = useLoaderData<typeof loader>();
   useChangeLanguage(locale);
   return (
-    <AuthenticityTokenProvider token={csrfToken}>
+    // remix-utils refuses an empty provider; forms on token-less (shared) pages carry this inert
+    // placeholder, which no CSRF check accepts.
+    <AuthenticityTokenProvider token={csrfToken ?? "none"}>
       <Outlet />
       <Toasts toast={toast} />
     </AuthenticityTokenProvider>

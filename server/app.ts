@@ -69,7 +69,15 @@ export function createApp({ env, build, getServices, assets, dev }: Options) {
 
   app.use(...assets);
 
-  app.use(bodyLimit(env.BODY_LIMIT_BYTES));
+  // Catalogue uploads get a larger body limit on their own paths only: a product image (10 MB) and
+  // a digital product's file (50 MB), each plus 1 MB for the multipart envelope and other fields.
+  const uploadLimits: Array<[RegExp, number]> = [
+    [/^\/admin\/shop\/products\/[^/]+\/images\/?$/, 11 * 1024 * 1024],
+    [/^\/admin\/shop\/products\/[^/]+\/file\/?$/, 51 * 1024 * 1024],
+  ];
+  const defaultBodyLimit = bodyLimit(env.BODY_LIMIT_BYTES);
+  const uploadBodyLimits = uploadLimits.map(([path, bytes]) => [path, bodyLimit(Math.max(bytes, env.BODY_LIMIT_BYTES))] as const);
+  app.use((req, res, next) => (uploadBodyLimits.find(([path]) => path.test(req.path))?.[1] ?? defaultBodyLimit)(req, res, next));
   app.use(originCheck(env.APP_URL));
   app.use(async (req, res, next) => {
     if (isCookielessPath(req.path)) return next(); // the API has its own per-key limits

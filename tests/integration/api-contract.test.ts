@@ -11,8 +11,13 @@ import { idempotencyRequestHash } from "~/domains/platform/api/idempotency";
 import { prisma } from "~/infra/db.server";
 import * as meRoute from "~/routes/api+/v1.me";
 import * as openapiRoute from "~/routes/api+/v1.openapi[.json]";
+import * as orderRoute from "~/routes/api+/v1.orders.$orderId";
+import * as ordersRoute from "~/routes/api+/v1.orders._index";
+import * as productRoute from "~/routes/api+/v1.products.$productId";
+import * as productsRoute from "~/routes/api+/v1.products._index";
 import * as userRoute from "~/routes/api+/v1.users.$userId";
 import * as usersRoute from "~/routes/api+/v1.users._index";
+import { createOrder, createProduct } from "../factories/commerce";
 import { createUser } from "../factories/users";
 import { resetDatabase } from "../setup/reset";
 import { callApi, keyFor, type ApiRoute } from "./api-helpers";
@@ -337,6 +342,86 @@ describe("/api/v1/users/{userId}", () => {
       await call(userRoute, "patch", path, url(adaId), { body: { name: "X" }, params: { userId: adaId } }),
     );
     await conforms("patch", path, await patch(adaId, { name: "X" }, {}, readerKey));
+  });
+});
+
+describe("shop: /api/v1/products and /api/v1/orders", () => {
+  let shopKey: string;
+  let productId: string;
+  let variantId: string;
+  let orderId: string;
+  beforeAll(async () => {
+    shopKey = (await keyFor({ roles: ["admin"], scopes: ["products:read", "products:write", "orders:read", "orders:write"] }))
+      .key;
+    const product = await createProduct({ title: "Contract shirt", variants: [{ sku: "CONTRACT-1", price: 2500, stock: 5 }] });
+    productId = product.id;
+    variantId = product.variants[0].id;
+    orderId = (await createOrder({ status: "paid", items: [{ variantId, quantity: 1 }] })).id;
+  });
+
+  it("products: list 200/304/422/401/403, create 201/422, get 200/404, patch 200/412/422", async () => {
+    const list = "/api/v1/products";
+    const first = await call(productsRoute, "get", list, `${list}?limit=1`, { key: shopKey });
+    const etag = first.headers.get("ETag")!;
+    await conforms("get", list, first);
+    await conforms(
+      "get",
+      list,
+      await call(productsRoute, "get", list, `${list}?limit=1`, { key: shopKey, headers: { "If-None-Match": etag } }),
+    );
+    await conforms("get", list, await call(productsRoute, "get", list, `${list}?status=gone`, { key: shopKey }));
+    await conforms("get", list, await call(productsRoute, "get", list, list, {}));
+    await conforms("get", list, await call(productsRoute, "get", list, list, { key: meOnlyKey }));
+    const body = { title: "API mug", status: "active", variants: [{ sku: "API-MUG-1", price: 1200, stock_on_hand: 3 }] };
+    await conforms("post", list, await call(productsRoute, "post", list, list, { key: shopKey, body }));
+    await conforms(
+      "post",
+      list,
+      await call(productsRoute, "post", list, list, { key: shopKey, body: { ...body, slug: "other" } }),
+    );
+
+    const one = "/api/v1/products/{productId}";
+    const url = `/api/v1/products/${productId}`;
+    const got = await call(productRoute, "get", one, url, { key: shopKey, params: { productId } });
+    const productEtag = got.headers.get("ETag")!;
+    await conforms("get", one, got);
+    await conforms(
+      "get",
+      one,
+      await call(productRoute, "get", one, "/api/v1/products/nope", { key: shopKey, params: { productId: "nope" } }),
+    );
+    const patch = (patchBody: unknown, headers: Record<string, string> = {}) =>
+      call(productRoute, "patch", one, url, { key: shopKey, body: patchBody, headers, params: { productId } });
+    await conforms("patch", one, await patch({ title: "Contract shirt v2" }, { "If-Match": productEtag }));
+    await conforms("patch", one, await patch({ title: "Too late" }, { "If-Match": productEtag }));
+    await conforms("patch", one, await patch({ price: 5 }));
+  });
+
+  it("orders: list 200/422/403, get 200/404, patch 200/422/412", async () => {
+    const list = "/api/v1/orders";
+    await conforms("get", list, await call(ordersRoute, "get", list, list, { key: shopKey }));
+    await conforms("get", list, await call(ordersRoute, "get", list, `${list}?since=yesterday`, { key: shopKey }));
+    await conforms("get", list, await call(ordersRoute, "get", list, list, { key: meOnlyKey }));
+
+    const one = "/api/v1/orders/{orderId}";
+    const url = `/api/v1/orders/${orderId}`;
+    const got = await call(orderRoute, "get", one, url, { key: shopKey, params: { orderId } });
+    const orderEtag = got.headers.get("ETag")!;
+    await conforms("get", one, got);
+    await conforms(
+      "get",
+      one,
+      await call(orderRoute, "get", one, "/api/v1/orders/nope", { key: shopKey, params: { orderId: "nope" } }),
+    );
+    const patch = (patchBody: unknown, headers: Record<string, string> = {}) =>
+      call(orderRoute, "patch", one, url, { key: shopKey, body: patchBody, headers, params: { orderId } });
+    await conforms("patch", one, await patch({ status: "fulfilled" }));
+    await conforms(
+      "patch",
+      one,
+      await patch({ status: "fulfilled", carrier: "UPS", tracking_number: "1Z999AA10123456784" }, { "If-Match": orderEtag }),
+    );
+    await conforms("patch", one, await patch({ status: "delivered" }, { "If-Match": orderEtag }));
   });
 });
 

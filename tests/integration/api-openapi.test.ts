@@ -114,6 +114,10 @@ describe("GET /api/v1/openapi.json", () => {
       { name: "me:read", description: expect.any(String), requires: [] },
       { name: "users:read", description: expect.any(String), requires: ["read:user:any"] },
       { name: "users:write", description: expect.any(String), requires: ["read:user:any", "create:user:any", "update:user:any"] },
+      { name: "products:read", description: expect.any(String), requires: ["read:shop:any"] },
+      { name: "products:write", description: expect.any(String), requires: ["read:shop:any", "update:shop:any"] },
+      { name: "orders:read", description: expect.any(String), requires: ["read:order:any"] },
+      { name: "orders:write", description: expect.any(String), requires: ["read:order:any", "update:order:any"] },
     ]);
     expect(view.problems.map((problem) => problem.kind)).toContain("insufficient-scope");
     expect(view.schemas.find((schema) => schema.name === "Me")!.properties.map((p) => p.name)).toContain("api_key.scopes");
@@ -145,7 +149,18 @@ describe("GET /api/v1/openapi.json", () => {
         .map((segment) => (segment.startsWith("$") ? `{${segment.slice(1)}}` : segment))
         .join("/");
     const documented = routeFiles.filter((file) => !file.endsWith("/v1.$.ts")).map(pathOf);
-    expect(documented.sort()).toEqual(["/api/v1/me", "/api/v1/openapi.json", "/api/v1/users", "/api/v1/users/{userId}"].sort());
+    expect(documented.sort()).toEqual(
+      [
+        "/api/v1/me",
+        "/api/v1/openapi.json",
+        "/api/v1/users",
+        "/api/v1/users/{userId}",
+        "/api/v1/products",
+        "/api/v1/products/{productId}",
+        "/api/v1/orders",
+        "/api/v1/orders/{orderId}",
+      ].sort(),
+    );
     for (const path of documented) expect(Object.keys(doc.paths ?? {}), path).toContain(path);
     expect(Object.keys(doc.paths ?? {}).sort()).toEqual(documented.sort());
 
@@ -158,10 +173,10 @@ describe("GET /api/v1/openapi.json", () => {
       const path = pathOf(file);
       const item = doc.paths![path] as Record<string, OperationObject>;
       for (const method of ["post", "put", "patch", "delete"]) {
-        const url = `${BASE}${path.replace("{userId}", "someone")}`;
+        const url = `${BASE}${path.replace(/\{[^}]+\}/g, "someone")}`;
         const response = await mod.action!({
           request: new Request(url, { method: method.toUpperCase() }),
-          params: { userId: "someone" },
+          params: { userId: "someone", productId: "someone", orderId: "someone" },
           context: context(),
         });
         expect(response.status !== 405, `${method.toUpperCase()} ${path}`).toBe(Boolean(item[method]));

@@ -226,7 +226,7 @@ describe("/admin/exports permissions", () => {
         await run(exportsRoute.action, await formRequest("/admin/exports", { kind: "users" }, { userId: adminId, csrf: false })),
       ),
     ).toBe(403);
-    expect(statusOf(await postExport(adminId, { kind: "orders" }))).toBe(400);
+    expect(statusOf(await postExport(adminId, { kind: "invoices" }))).toBe(400);
     // sessions were created to sign the requests in; nothing else changed
     const after = await rowCounts();
     expect({ ...after, Session: 0 }).toEqual({ ...counts, Session: 0 });

@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: "/account/security/mfa", labelKey: "identity:account.nav.mfa" },
   { to: "/account/security/sessions", labelKey: "identity:account.nav.sessions" },
   { to: "/account/security/api-keys", labelKey: "identity:account.nav.apiKeys" },
+  { to: "/account/orders", labelKey: "orders:account.nav" },
 ];
 
 export function AccountLayout({ children }: { children: React.ReactNode }) {

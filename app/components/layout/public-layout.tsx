@@ -7,7 +7,14 @@ import { LogoutButton } from "./logout-button";
 import { LanguageSwitcher } from "./language-switcher";
 import { SkipLink } from "./skip-link";
 
-export function PublicLayout({ children }: { children: React.ReactNode }) {
+export function PublicLayout({
+  children,
+  cart,
+}: {
+  children: React.ReactNode;
+  /** The header's cart count and the word read after it ("Cart 2 items"), when the cart has something. */
+  cart?: { count: number; itemsLabel: string };
+}) {
   const { t } = useTranslation();
   const root = useRootData();
   const user = root?.user;
@@ -26,8 +33,15 @@ export function PublicLayout({ children }: { children: React.ReactNode }) {
             <NavLink to="/shop" className="hover:underline">
               {t("nav.shop")}
             </NavLink>
-            <NavLink to="/cart" className="hover:underline">
+            <NavLink to="/cart" className="hover:underline" data-testid="nav-cart">
               {t("nav.cart")}
+              {cart ? (
+                <>
+                  {" "}
+                  <span className="rounded-full bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">{cart.count}</span>
+                  <span className="sr-only"> {cart.itemsLabel}</span>
+                </>
+              ) : null}
             </NavLink>
             {user ? (
               <>

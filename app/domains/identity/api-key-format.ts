@@ -4,7 +4,15 @@
 import { hasPermission, PERMISSIONS, type PermissionString } from "./permissions";
 
 /** Every scope a key can carry; the API checks one of these on each endpoint. */
-export const API_SCOPES = ["me:read", "users:read", "users:write"] as const;
+export const API_SCOPES = [
+  "me:read",
+  "users:read",
+  "users:write",
+  "products:read",
+  "products:write",
+  "orders:read",
+  "orders:write",
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /**
@@ -15,6 +23,10 @@ export const SCOPE_REQUIREMENTS: Record<ApiScope, readonly PermissionString[]> =
   "me:read": [],
   "users:read": [PERMISSIONS.readUserAny],
   "users:write": [PERMISSIONS.readUserAny, PERMISSIONS.createUserAny, PERMISSIONS.updateUserAny],
+  "products:read": [PERMISSIONS.readShopAny],
+  "products:write": [PERMISSIONS.readShopAny, PERMISSIONS.updateShopAny],
+  "orders:read": [PERMISSIONS.readOrderAny],
+  "orders:write": [PERMISSIONS.readOrderAny, PERMISSIONS.updateOrderAny],
 };
 
 export function isApiScope(value: unknown): value is ApiScope {

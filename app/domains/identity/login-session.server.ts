@@ -2,6 +2,7 @@
 // (login, second factor passed, password changed, MFA turned on): ids are rotated at each
 // privilege change, and the old row is revoked.
 import { redirect } from "@remix-run/node";
+import { mergeCartAtLogin } from "~/domains/commerce/cart/login-merge.server";
 import { sessionStorage } from "~/infra/cookies.server";
 import { flashHeader, type Toast } from "~/infra/flash.server";
 import { createSession, getSessionUser, revokeSession } from "./sessions.server";
@@ -25,7 +26,11 @@ export async function startSession(request: Request, { userId, ipAddress, userAg
   fresh.set("sessionId", sessionId);
   const out = new Headers(headers);
   out.append("Set-Cookie", await sessionStorage.commitSession(fresh));
-  if (toast) out.append("Set-Cookie", await flashHeader(request, toast));
+  // The anonymous cart joins the customer's; a lowered quantity is worth more than the welcome.
+  const cart = await mergeCartAtLogin(request, userId);
+  if (cart.setCookie) out.append("Set-Cookie", cart.setCookie);
+  const notice = cart.toast ?? toast;
+  if (notice) out.append("Set-Cookie", await flashHeader(request, notice));
   return redirect(redirectTo, { headers: out });
 }
 

@@ -4,7 +4,7 @@ import { AccountLayout } from "~/components/layout/account-layout";
 import { ErrorPage } from "~/components/layout/error-page";
 import { requireUser } from "~/domains/identity/guards.server";
 
-export const handle = { i18n: ["identity"] };
+export const handle = { i18n: ["identity", "orders"] };
 
 // Only for the frame; every account route checks the session itself.
 export async function loader({ request }: LoaderFunctionArgs) {

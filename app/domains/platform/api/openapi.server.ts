@@ -17,6 +17,7 @@ import {
   WRITE_ERRORS,
   WRITE_HEADERS,
 } from "./openapi-components";
+import { registerShopPaths, registerShopSchemas, SHOP_TAGS } from "./openapi-shop";
 import { PROBLEM_KINDS, PROBLEMS, type ProblemKind } from "./problem";
 import { ProblemSchema } from "./schemas";
 import {
@@ -35,6 +36,10 @@ export const SCOPE_DESCRIPTIONS: Record<ApiScope, string> = {
   "me:read": "Read the profile of the key's owner.",
   "users:read": "List and read user accounts.",
   "users:write": "Create user accounts and change their name, language, time zone and status.",
+  "products:read": "List and read shop products with their variants, prices and stock (any status).",
+  "products:write": "Create shop products and change them (details, variants, prices, stock).",
+  "orders:read": "List and read shop orders with their items, totals and refunds.",
+  "orders:write": "Record the fulfilment of orders (carrier, tracking number) and their delivery.",
 };
 
 export type ScopeDoc = { name: ApiScope; description: string; requires: string[] };
@@ -135,6 +140,7 @@ function registerPaths(registry: OpenAPIRegistry) {
       },
     }),
   );
+  registerShopPaths(registry, secured);
   registry.registerPath({
     method: "get",
     path: "/api/v1/openapi.json",
@@ -158,6 +164,7 @@ function buildRegistry() {
   const registry = new OpenAPIRegistry();
   registry.register("User", ApiUserSchema);
   registry.register("Problem", ProblemSchema);
+  registerShopSchemas(registry);
   registry.registerComponent("securitySchemes", SECURITY_SCHEME, {
     type: "http",
     scheme: "bearer",
@@ -194,6 +201,7 @@ export function getOpenApiDocument(origin: string) {
     tags: [
       { name: "Me", description: "The owner of the key." },
       { name: "Users", description: "User accounts." },
+      ...SHOP_TAGS,
       { name: "Meta", description: "About the API itself." },
     ],
     "x-problems": PROBLEM_KINDS.map((kind): ProblemDoc => ({ kind, ...PROBLEMS[kind] })),

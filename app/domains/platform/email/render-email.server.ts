@@ -10,6 +10,10 @@ import { emailChangeConfirmTemplate } from "./templates/email-change-confirm";
 import { emailChangeRequestedTemplate } from "./templates/email-change-requested";
 import { emailChangedTemplate } from "./templates/email-changed";
 import { exportReadyTemplate } from "./templates/export-ready";
+import { giftCardTemplate } from "./templates/gift-card";
+import { orderConfirmationTemplate } from "./templates/order-confirmation";
+import { orderRefundedTemplate } from "./templates/order-refunded";
+import { orderShippedTemplate } from "./templates/order-shipped";
 import { passwordChangedTemplate } from "./templates/password-changed";
 import { passwordResetTemplate } from "./templates/password-reset";
 import { signInCodeTemplate } from "./templates/sign-in-code";
@@ -26,6 +30,10 @@ const templates: { [N in TemplateName]: EmailTemplate<TemplateProps[N]> } = {
   "password-changed": passwordChangedTemplate,
   "export-ready": exportReadyTemplate,
   broadcast: broadcastTemplate,
+  "gift-card": giftCardTemplate,
+  "order-shipped": orderShippedTemplate,
+  "order-refunded": orderRefundedTemplate,
+  "order-confirmation": orderConfirmationTemplate,
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string; locale: string };

@@ -1,5 +1,7 @@
 // Every job the system runs, by name. Each domain exports its definitions from its own
 // `*.jobs.server.ts`; the worker and the embedded runner look jobs up here.
+import { commerceJobs } from "~/domains/commerce/commerce.jobs.server";
+import { paymentJobs } from "~/domains/commerce/payments/stripe.jobs.server";
 import { identityJobs } from "~/domains/identity/identity.jobs.server";
 import { broadcastJobs } from "../broadcasts/broadcast.jobs.server";
 import { emailJobs } from "../email/email.jobs.server";
@@ -16,6 +18,8 @@ const builtIn: JobDefinition[] = [
   ...reportJobs,
   ...webhookJobs,
   ...maintenanceJobs,
+  ...commerceJobs,
+  ...paymentJobs,
 ];
 const registered = new Map<string, JobDefinition>(builtIn.map((job) => [job.name, job]));
 

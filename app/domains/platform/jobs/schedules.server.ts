@@ -2,10 +2,18 @@
 // schedulers no longer listed here); in embedded mode the web process runs them on the same cron.
 import type { JobDefinition } from "./define";
 import { cleanupJob } from "./cleanup.job.server";
+import { reservationExpiryJob } from "~/domains/commerce/commerce.jobs.server";
 
 export type Schedule = { id: string; pattern: string; job: JobDefinition; payload: unknown; description: string };
 
 /** Cron patterns are in UTC. */
 export const SCHEDULES: Schedule[] = [
   { id: "cleanup-hourly", pattern: "17 * * * *", job: cleanupJob, payload: {}, description: "Hourly retention cleanup" },
+  {
+    id: "commerce-reservation-expiry",
+    pattern: "* * * * *",
+    job: reservationExpiryJob,
+    payload: {},
+    description: "Release expired stock reservations every minute",
+  },
 ];

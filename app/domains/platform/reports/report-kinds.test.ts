@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { isReportKind, parseReportParams, reportFileName } from "./report-kinds";
 
 describe("report kinds", () => {
-  it("knows users and nothing else", () => {
+  it("knows users and orders and nothing else", () => {
     expect(isReportKind("users")).toBe(true);
-    expect(isReportKind("orders")).toBe(false);
+    expect(isReportKind("orders")).toBe(true);
+    expect(isReportKind("products")).toBe(false);
     expect(isReportKind(undefined)).toBe(false);
   });
 
@@ -28,6 +29,35 @@ describe("report kinds", () => {
       status: "",
       sort: "created",
       dir: "desc",
+    });
+  });
+
+  it("reads the orders filters the way the list does, with the requester's time zone", () => {
+    expect(
+      parseReportParams("orders", {
+        q: " VS-1 ",
+        status: "paid",
+        payment: "offline",
+        from: "2026-11-12",
+        to: "2026-11-01",
+        tz: "Europe/Madrid",
+        page: "4",
+      }),
+    ).toEqual({
+      q: "VS-1",
+      status: "paid",
+      payment: "offline",
+      from: "2026-11-01",
+      to: "2026-11-12",
+      sort: "placed",
+      dir: "desc",
+      tz: "Europe/Madrid",
+    });
+    expect(parseReportParams("orders", { status: "lost", payment: "cash", from: "2026-02-30", tz: "Mars/Base" })).toMatchObject({
+      status: "",
+      payment: "",
+      from: "",
+      tz: "UTC",
     });
   });
 

@@ -3,18 +3,22 @@
 // Where each kind's rows and columns come from: report-registry.server.ts.
 import { PERMISSIONS, type PermissionString } from "~/domains/identity/permissions";
 import { parseUserListQuery, type UserListQuery } from "~/domains/identity/user-admin-query";
+import { parseExportTimeZone, parseOrderListQuery, type OrderListQuery } from "~/domains/commerce/orders/order-list-query";
 
-export const REPORT_KINDS = ["users"] as const;
+export const REPORT_KINDS = ["users", "orders"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export type ReportParams = {
   /** The /admin/users filters and order (the page is not part of an export). */
   users: Omit<UserListQuery, "page">;
+  /** The /admin/shop/orders filters and order; `tz` is the requester's zone, for the date range. */
+  orders: Omit<OrderListQuery, "page"> & { tz: string };
 };
 
 /** Besides create:export:own, requesting (and downloading) a kind needs the permission to read its list. */
 export const REPORT_PERMISSIONS: Record<ReportKind, PermissionString> = {
   users: PERMISSIONS.readUserAny,
+  orders: PERMISSIONS.readOrderAny,
 };
 
 export function isReportKind(value: unknown): value is ReportKind {
@@ -40,7 +44,11 @@ export function parseReportParams<K extends ReportKind>(
   switch (kind) {
     case "users": {
       const { page: _page, ...query } = parseUserListQuery(params);
-      return query;
+      return query as ReportParams[K];
+    }
+    case "orders": {
+      const { page: _page, ...query } = parseOrderListQuery(params);
+      return { ...query, tz: parseExportTimeZone(params) } as ReportParams[K];
     }
   }
   throw new Error(`unknown report kind ${String(kind)}`);

@@ -3,6 +3,7 @@
 // them: report-kinds.ts.
 import type { CsvValue } from "./csv";
 import { parseReportParams, type ReportKind } from "./report-kinds";
+import { ORDERS_COLUMNS, ordersReportPages } from "./orders-report.server";
 import { USERS_COLUMNS, usersReportPages } from "./users-report.server";
 
 export type ReportSource = {
@@ -19,5 +20,9 @@ export const REPORT_SOURCES: Record<ReportKind, ReportSource> = {
   users: {
     columns: USERS_COLUMNS,
     pages: (storedParams, pageSize) => usersReportPages(parseReportParams("users", record(storedParams)), pageSize),
+  },
+  orders: {
+    columns: ORDERS_COLUMNS,
+    pages: (storedParams, pageSize) => ordersReportPages(parseReportParams("orders", record(storedParams)), pageSize),
   },
 };

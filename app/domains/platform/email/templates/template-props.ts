@@ -21,6 +21,46 @@ export type TemplateProps = {
   "export-ready": { fileName: string; downloadUrl: string; expiresAt: string; rowCount: number; timeZone?: string };
   /** A campaign message: plain-text paragraphs separated by blank lines. */
   broadcast: { subject: string; bodyText: string };
+  /** An order was fulfilled; carrier/trackingNumber are null for digital-only orders. */
+  "order-shipped": {
+    orderNumber: string;
+    carrier: string | null;
+    trackingNumber: string | null;
+    items: Array<{ title: string; variantTitle: string; quantity: number }>;
+    orderUrl: string;
+  };
+  /** An order placed with an offline payment (kind awaiting_payment) or paid (kind paid); amounts in minor units. */
+  "order-confirmation": {
+    orderNumber: string;
+    kind: "awaiting_payment" | "paid";
+    currency: string;
+    items: Array<{ title: string; variantTitle: string; quantity: number; lineTotal: number }>;
+    merchandiseSubtotal: number;
+    discountTotal: number;
+    shippingTotal: number;
+    taxTotal: number;
+    giftCardTotal: number;
+    grandTotal: number;
+    amountDue: number;
+    /** Lines of the delivery address, or null when nothing ships. */
+    shippingAddress: string[] | null;
+    /** The shop's offline payment instructions (awaiting_payment only). */
+    paymentInstructions: string | null;
+    hasDownloads: boolean;
+    orderUrl: string;
+  };
+  /** A gift card for its recipient: the code formatted XXXX-XXXX-XXXX-XXXX, the amount formatted, expiry ISO or null. */
+  "gift-card": { code: string; amount: string; expiresAt: string | null; shopUrl: string };
+  /** Money went back on an order (minor units of `currency`); giftCardAmount is the part credited to gift cards. */
+  "order-refunded": {
+    orderNumber: string;
+    amount: number;
+    giftCardAmount: number;
+    refundedTotal: number;
+    currency: string;
+    fullyRefunded: boolean;
+    orderUrl: string;
+  };
 };
 
 export type TemplateName = keyof TemplateProps;
@@ -37,6 +77,10 @@ export const TEMPLATE_NAMES = [
   "password-changed",
   "export-ready",
   "broadcast",
+  "gift-card",
+  "order-shipped",
+  "order-refunded",
+  "order-confirmation",
 ] as const satisfies readonly TemplateName[];
 
 /** Templates carrying a one-time link or code: their bodies are hidden in the admin log once SMTP is set. */
@@ -46,6 +90,7 @@ const SENSITIVE: ReadonlySet<TemplateName> = new Set([
   "sign-in-code",
   "email-change-confirm",
   "export-ready",
+  "gift-card",
 ]);
 
 export function isSensitiveTemplate(name: TemplateName): boolean {

@@ -1,0 +1,8 @@
+// The discounts section's frame: only a breadcrumb; each child route guards and loads its own data.
+import { Outlet } from "@remix-run/react";
+
+export const handle = { breadcrumb: "admin:nav.discounts", i18n: ["admin", "pricing"] };
+
+export default function DiscountsSection() {
+  return <Outlet />;
+}
