@@ -9,6 +9,7 @@ import pinoHttp from "pino-http";
 import type { Env } from "../app/infra/env.server";
 import { logger, redactUrl, requestStore } from "../app/infra/logger.server";
 import { consume } from "../app/infra/rate-limit.server";
+import { stripeRedirectOrigins } from "../app/domains/commerce/payments/stripe.server";
 import { bodyLimit, isCookielessPath, nonceMiddleware, originCheck, permissionsPolicy, securityHeaders } from "./security";
 
 export type ServerServices = {
@@ -53,7 +54,7 @@ export function createApp({ env, build, getServices, assets, dev }: Options) {
   );
   app.use(compression());
   app.use(nonceMiddleware);
-  app.use(securityHeaders({ production, dev }));
+  app.use(securityHeaders({ production, dev, formActionOrigins: stripeRedirectOrigins(env) }));
   app.use(permissionsPolicy);
 
   app.get("/healthz", (_req, res) => {

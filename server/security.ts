@@ -14,14 +14,28 @@ export function hasOwnContentSecurityPolicy(path: string) {
   return /^\/admin\/emails\/[^/]+\/preview$/.test(path);
 }
 
-export function securityHeaders(options: { production: boolean; dev: boolean }) {
+/**
+ * `formActionOrigins`: other origins a form post may be redirected to (Chrome applies form-action to the
+ * redirect after a submit): the payment provider's hosted page, e.g. Stripe Checkout (ADR 013).
+ */
+export function securityHeaders(options: { production: boolean; dev: boolean; formActionOrigins?: string[] }) {
   const site = siteHeaders(options);
   const own = siteHeaders({ ...options, ownPolicy: true });
   return (req: Request, res: Response, next: NextFunction) =>
     (hasOwnContentSecurityPolicy(req.path) ? own : site)(req, res, next);
 }
 
-function siteHeaders({ production, dev, ownPolicy = false }: { production: boolean; dev: boolean; ownPolicy?: boolean }) {
+function siteHeaders({
+  production,
+  dev,
+  ownPolicy = false,
+  formActionOrigins = [],
+}: {
+  production: boolean;
+  dev: boolean;
+  ownPolicy?: boolean;
+  formActionOrigins?: string[];
+}) {
   const nonce = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce}'`;
   return helmet({
     contentSecurityPolicy: ownPolicy
@@ -35,7 +49,7 @@ function siteHeaders({ production, dev, ownPolicy = false }: { production: boole
             "img-src": ["'self'", "data:"],
             "font-src": ["'self'"],
             "connect-src": dev ? ["'self'", "ws:"] : ["'self'"],
-            "form-action": ["'self'"],
+            "form-action": ["'self'", ...formActionOrigins],
             "frame-ancestors": ["'self'"],
             "base-uri": ["'self'"],
             "object-src": ["'none'"],

@@ -13,6 +13,7 @@ test("an admin creates a product, adds an image, adjusts stock and finds it in t
   page,
   request,
 }, testInfo) => {
+  test.setTimeout(150_000); // a long journey on a shared machine
   const run = `${testInfo.project.name}-${randomUUID().slice(0, 6)}`;
   const title = `Field Notebook ${run}`;
   const sku = `NB-${run}`.toUpperCase();
@@ -138,7 +139,7 @@ test("an admin builds an ordered collection and cannot delete a category still i
     await page.getByRole("button", { name: "Add product" }).click();
     await expect(page.getByText("Product added to the collection.")).toBeVisible();
   }
-  await page.getByRole("button", { name: `Move Item 1 ${run} up` }).click();
+  await page.getByRole("button", { name: `Move up Item 1 ${run}` }).click();
   const rows = page.getByRole("table", { name: `Products of Desk ${run} in order` }).getByRole("row");
   await expect(rows.nth(1)).toContainText(`Item 1 ${run}`);
   await expect(rows.nth(2)).toContainText(`Item 0 ${run}`);

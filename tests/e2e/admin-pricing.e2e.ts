@@ -106,10 +106,19 @@ test("an admin creates a discount code and issues, e-mails and adjusts a gift ca
   await page.getByRole("button", { name: "Switch off" }).click();
   await expect(page.getByText("15 % off · Switched off")).toBeVisible();
 
+  // the list finds it by code typed in lower case, with its uses and state
+  await page.goto(`/admin/shop/discounts?q=${code.toLowerCase()}`);
+  const discountRow = page.getByRole("table", { name: "Discount codes" }).getByRole("row", { name: new RegExp(code) });
+  await expect(discountRow).toContainText("15 % off");
+  await expect(discountRow).toContainText("0 of 5");
+  await expect(discountRow).toContainText("Switched off");
+  await expectNoSeriousA11yViolations(page);
+
   // a gift card for a recipient, who gets the code by e-mail
   const recipient = uniqueEmail("gift");
   await page.goto("/admin/shop/gift-cards");
   await expect(page.getByRole("heading", { level: 1, name: "Gift cards" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel("Amount (USD)").fill("25");
   await page.getByLabel("Recipient e-mail (optional)").fill(recipient);
   await page.getByRole("button", { name: "Issue gift card" }).click();

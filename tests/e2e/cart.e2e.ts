@@ -96,7 +96,7 @@ test("a guest fills the cart, bad quantities are refused, codes and gift cards c
   await expect(page.getByRole("link", { name: "Cart 3 items" })).toBeVisible();
 
   // Discount codes: unknown → refused; a minimum not reached → kept with the reason; then a good one.
-  const codeField = page.getByLabel("Discount code", { exact: true });
+  const codeField = page.getByRole("textbox", { name: "Discount code" });
   const apply = page.getByRole("button", { name: "Apply", exact: true });
   await codeField.fill("no-such-code");
   await apply.click();

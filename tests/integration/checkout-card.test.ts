@@ -46,14 +46,22 @@ describe("paying by card", () => {
     const review = await get(reviewRoute.loader, "/checkout/review", { cookie: cart.cookie });
     expect(review.data.paymentMethods).toEqual(["stripe", "offline"]);
 
-    const placed = await post(reviewRoute.action, "/checkout/review", { intent: "place", paymentMethod: "stripe" }, { cookie: cart.cookie });
+    const placed = await post(
+      reviewRoute.action,
+      "/checkout/review",
+      { intent: "place", paymentMethod: "stripe" },
+      { cookie: cart.cookie },
+    );
     expect(placed.status).toBe(303);
     expect(placed.location).toMatch(new RegExp(`^${stripe.url}/pay/cs_test_`));
     const order = await prisma.order.findFirstOrThrow();
     expect(order).toMatchObject({ status: "pending_payment", paymentMethod: "stripe", amountDue: 5200 });
     const create = stripe.requests.find((request) => request.path === "/v1/checkout/sessions");
     expect(create?.body["line_items[0][price_data][unit_amount]"]).toBe("5200");
-    expect(await prisma.productVariant.findUniqueOrThrow({ where: { id: variantId } })).toMatchObject({ stockOnHand: 3, stockReserved: 1 });
+    expect(await prisma.productVariant.findUniqueOrThrow({ where: { id: variantId } })).toMatchObject({
+      stockOnHand: 3,
+      stockReserved: 1,
+    });
     // No "how to pay" e-mail for a card order: the confirmation comes with the payment.
     expect(await prisma.emailMessage.count({ where: { template: "order-confirmation" } })).toBe(0);
 
@@ -61,7 +69,10 @@ describe("paying by card", () => {
     const { delivery } = await stripe.completeSession(sessionId);
     expect(delivery?.status).toBe(200);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "paid" });
-    expect(await prisma.productVariant.findUniqueOrThrow({ where: { id: variantId } })).toMatchObject({ stockOnHand: 2, stockReserved: 0 });
+    expect(await prisma.productVariant.findUniqueOrThrow({ where: { id: variantId } })).toMatchObject({
+      stockOnHand: 2,
+      stockReserved: 0,
+    });
     expect(await prisma.emailMessage.count({ where: { template: "order-confirmation" } })).toBe(1);
   });
 

@@ -18,7 +18,7 @@ type Detail = {
     items: Array<{
       title: string;
       reviewUrl: string | null;
-      downloads: Array<{ url: string; remaining: number; usable: boolean }>;
+      downloads: Array<{ url: string; remaining: number; usable: boolean; expired: boolean }>;
     }>;
   };
 };
@@ -67,7 +67,15 @@ describe("customer account orders", () => {
         { variantId: ebook.variants[0].id, quantity: 1 },
       ],
     });
-    await prisma.order.update({ where: { id: order.id }, data: { carrier: "DHL", trackingNumber: "JD123" } });
+    await prisma.order.update({
+      where: { id: order.id },
+      data: {
+        carrier: "DHL",
+        trackingNumber: "JD123",
+        stripePaymentIntentId: "pi_private_123",
+        cancelReason: "Staff note: check this customer",
+      },
+    });
     const ebookItem = order.items.find((item) => item.title === "E-book")!;
     await prisma.downloadGrant.create({
       data: { orderItemId: ebookItem.id, maxDownloads: 5, downloadCount: 2, expiresAt: new Date(Date.now() + 86_400_000) },
@@ -79,15 +87,24 @@ describe("customer account orders", () => {
     });
     const { order: shown } = payloadOf<Detail>(result);
     expect(shown.carrier).toBe("DHL");
+    // the page's data carries nothing staff-only or from the payment provider
+    expect(JSON.stringify(shown)).not.toMatch(/pi_private_123|Staff note/);
     const [shirtLine, ebookLine] = [
       shown.items.find((i) => i.title === "Shirt")!,
       shown.items.find((i) => i.title === "E-book")!,
     ];
-    expect(shirtLine.reviewUrl).toBe(`/shop/${shirt.slug}#review`);
+    // the product page's reviews section (id="reviews") holds the form
+    expect(shirtLine.reviewUrl).toBe(`/shop/${shirt.slug}#reviews`);
     expect(ebookLine.reviewUrl).toBeNull(); // already reviewed
     expect(ebookLine.downloads).toEqual([
-      expect.objectContaining({ remaining: 3, usable: true, url: expect.stringMatching(/^\/downloads\/.+\?key=/) }),
+      expect.objectContaining({ remaining: 3, usable: true, expired: false, url: expect.stringMatching(/^\/downloads\/.+\?key=/) }),
     ]);
+    await prisma.downloadGrant.updateMany({ data: { expiresAt: new Date(Date.now() - 60_000) } });
+    const later = await run(orderRoute.loader, await getRequest(`/account/orders/${order.number}`, { userId: adaId }), {
+      number: order.number,
+    });
+    const expiredLine = payloadOf<Detail>(later).order.items.find((i) => i.title === "E-book")!;
+    expect(expiredLine.downloads).toEqual([expect.objectContaining({ remaining: 3, usable: false, expired: true })]);
 
     const stranger = await run(orderRoute.loader, await getRequest(`/account/orders/${order.number}`, { userId: bobId }), {
       number: order.number,

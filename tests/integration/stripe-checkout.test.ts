@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createStripeCheckoutSession, expireStripeSession } from "~/domains/commerce/payments/stripe-checkout.server";
 import { refundStripePayment } from "~/domains/commerce/payments/stripe-refunds.server";
 import { resumeStripePayment } from "~/domains/commerce/payments/stripe-resume.server";
+import { stripeRedirectOrigins } from "~/domains/commerce/payments/stripe.server";
 import { verifyOrderAccessKey } from "~/domains/commerce/orders/order-links.server";
 import { prisma } from "~/infra/db.server";
 import type { FakeStripe } from "../setup/fake-stripe";
@@ -172,6 +173,18 @@ describe("resumeStripePayment", () => {
     const session = await createStripeCheckoutSession(order, { expiresAt });
     fake.sessions.get(session.sessionId)!.status = "complete";
     await expect(resumeStripePayment(order.id)).rejects.toMatchObject({ details: { reason: "processing" } });
+  });
+});
+
+describe("stripeRedirectOrigins", () => {
+  it("lets the pay form be redirected to Stripe Checkout, or to the fake in tests, and nowhere without Stripe", () => {
+    expect(stripeRedirectOrigins({ STRIPE_SECRET_KEY: "sk_live_x", STRIPE_API_BASE: "https://api.stripe.com" })).toEqual([
+      "https://checkout.stripe.com",
+    ]);
+    expect(stripeRedirectOrigins({ STRIPE_SECRET_KEY: "sk_test_x", STRIPE_API_BASE: "http://127.0.0.1:4242/" })).toEqual([
+      "http://127.0.0.1:4242",
+    ]);
+    expect(stripeRedirectOrigins({ STRIPE_SECRET_KEY: undefined, STRIPE_API_BASE: "https://api.stripe.com" })).toEqual([]);
   });
 });
 

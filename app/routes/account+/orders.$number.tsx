@@ -41,7 +41,11 @@ function ItemExtras({ item }: { item: Item }) {
               </span>
             </>
           ) : (
-            <span className="text-slate-700">{t("account.downloadUsed")}</span>
+            <span className="text-slate-700">
+              {grant.expired
+                ? t("account.downloadExpired", { title: item.title, date: formatDate(grant.expiresAt) })
+                : t("account.downloadUsed")}
+            </span>
           )}
         </li>
       ))}

@@ -81,8 +81,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           {
             intent,
             message: t("errors.categoryInUse", {
-              children: Number(error.details.children),
-              products: Number(error.details.products),
+              children: t("categories.childCount", { count: Number(error.details.children) }),
+              products: t("categories.productCount", { count: Number(error.details.products) }),
             }),
           },
           { status: 409 },

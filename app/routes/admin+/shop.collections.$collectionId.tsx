@@ -172,32 +172,20 @@ export default function CollectionPage() {
                     <AuthenticityTokenInput />
                     <input type="hidden" name="productId" value={product.id} />
                     {index > 0 ? (
-                      <SubmitButton
-                        name="intent"
-                        value="up"
-                        variant="secondary"
-                        aria-label={t("collections.moveUpNamed", { title: product.title })}
-                      >
+                      <SubmitButton name="intent" value="up" variant="secondary">
                         {t("images.moveUp")}
+                        <span className="sr-only"> {product.title}</span>
                       </SubmitButton>
                     ) : null}
                     {index < items.length - 1 ? (
-                      <SubmitButton
-                        name="intent"
-                        value="down"
-                        variant="secondary"
-                        aria-label={t("collections.moveDownNamed", { title: product.title })}
-                      >
+                      <SubmitButton name="intent" value="down" variant="secondary">
                         {t("images.moveDown")}
+                        <span className="sr-only"> {product.title}</span>
                       </SubmitButton>
                     ) : null}
-                    <SubmitButton
-                      name="intent"
-                      value="remove"
-                      variant="danger"
-                      aria-label={t("collections.removeNamed", { title: product.title })}
-                    >
+                    <SubmitButton name="intent" value="remove" variant="danger">
                       {t("images.remove")}
+                      <span className="sr-only"> {product.title}</span>
                     </SubmitButton>
                   </Form>
                 ) : null}

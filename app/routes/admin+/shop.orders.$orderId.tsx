@@ -143,7 +143,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: createCancelSchema(t) });
       if (submission.status !== "success") return fail({ result: submission.reply() });
       try {
-        const { refunded } = await cancelOrderWithRefund({ orderId, ...submission.value, ...who });
+        const { refunded, cancelled } = await cancelOrderWithRefund({ orderId, ...submission.value, ...who });
+        if (!cancelled) {
+          const locale = await i18n.getLocale(request);
+          return done(t("toast.refunded", { amount: formatMoney(refunded, order.currency, locale) }));
+        }
         return done(refunded > 0 ? t("toast.cancelledRefunded") : t("toast.cancelled"));
       } catch (error) {
         return fail({ result: submission.reply({ formErrors: [refusal(error)] }) }, 409);

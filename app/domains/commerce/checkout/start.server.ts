@@ -85,14 +85,21 @@ export async function startCheckout({
     const open = await tx.checkout.findMany({
       where: { cartId, status: { in: ["open", "expired"] } },
       orderBy: { createdAt: "desc" },
-      select: { id: true, ...CONTACT_FIELDS },
+      select: { id: true },
     });
     for (const checkout of open) {
       await releaseReservations(tx, checkout.id);
       await tx.checkout.update({ where: { id: checkout.id }, data: { status: "expired" } });
     }
-    const { shippingMethodId, id: _previousId, ...previous } = open[0] ?? { shippingMethodId: null, id: null };
-    const contact = await prefill(tx, open[0] ? previous : null, user);
+    // The answers of this cart's latest checkout (even one already placed: the same browser's next
+    // order goes to the same address), else the signed-in customer's last order.
+    const latest = await tx.checkout.findFirst({
+      where: { cartId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: CONTACT_FIELDS,
+    });
+    const { shippingMethodId = null, ...previous } = latest ?? {};
+    const contact = await prefill(tx, latest ? previous : null, user);
     const checkout = await tx.checkout.create({
       data: { cartId, userId: user?.id ?? null, expiresAt, ...contact, shippingMethodId },
       select: { id: true },

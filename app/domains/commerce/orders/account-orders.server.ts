@@ -63,8 +63,16 @@ export async function getCustomerOrder(userId: string, number: string, now = new
     ).map((review) => review.productId),
   );
   const canDownload = DOWNLOADABLE.has(order.status);
+  // Staff-only and payment-provider fields stay on the server (the loader's data is in the page).
+  const {
+    cancelReason: _cancelReason,
+    checkoutId: _checkoutId,
+    stripeCheckoutSessionId: _stripeCheckoutSessionId,
+    stripePaymentIntentId: _stripePaymentIntentId,
+    ...visible
+  } = order;
   return {
-    ...order,
+    ...visible,
     refunds: order.refunds.map((refund) => ({ id: refund.id, amount: refund.amount, createdAt: refund.createdAt })),
     items: order.items.map(({ downloads, ...item }) => {
       const slug = item.productId ? slugOf.get(item.productId) : undefined;
@@ -72,12 +80,13 @@ export async function getCustomerOrder(userId: string, number: string, now = new
         ...item,
         productSlug: slug ?? null,
         reviewUrl:
-          slug && REVIEWABLE.has(order.status) && item.productId && !reviewed.has(item.productId) ? `/shop/${slug}#review` : null,
+          slug && REVIEWABLE.has(order.status) && item.productId && !reviewed.has(item.productId) ? `/shop/${slug}#reviews` : null,
         downloads: canDownload
           ? downloads.map((grant) => ({
               id: grant.id,
               remaining: Math.max(0, grant.maxDownloads - grant.downloadCount),
               expiresAt: grant.expiresAt,
+              expired: grant.expiresAt <= now,
               usable: grant.downloadCount < grant.maxDownloads && grant.expiresAt > now,
               url: downloadPath(grant.id),
             }))

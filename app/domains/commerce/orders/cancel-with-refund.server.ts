@@ -12,7 +12,7 @@ import { refundStripePayment } from "~/domains/commerce/payments/stripe-refunds.
 import { queueTemplateEmail } from "~/domains/platform/email/send-template.server";
 import { cancelOrder } from "./cancel.server";
 import { orderUrl } from "./order-links.server";
-import { isInFlight, lockOrder } from "./refunds.server";
+import { applyRefund, isInFlight, lockOrder } from "./refunds.server";
 
 export type CancelInput = {
   orderId: string;
@@ -22,8 +22,12 @@ export type CancelInput = {
   ipAddress?: string | null;
 };
 
-/** Throws `not_found`, `invalid_transition`, `stripe_refund_failed` (the order then stays paid). */
-export async function cancelOrderWithRefund(input: CancelInput): Promise<{ refunded: number }> {
+/**
+ * `cancelled` is false only when the order moved on (e.g. fulfilled) while Stripe was refunding it:
+ * the refund is then recorded as a full refund instead. Throws `not_found`, `invalid_transition`,
+ * `refund_in_progress`, `stripe_refund_failed` (the order then stays paid).
+ */
+export async function cancelOrderWithRefund(input: CancelInput): Promise<{ refunded: number; cancelled: boolean }> {
   const started = await prisma.$transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     const status = order.status as OrderStatus;
@@ -66,7 +70,7 @@ export async function cancelOrderWithRefund(input: CancelInput): Promise<{ refun
       },
     } as const;
   });
-  if (started.kind === "done") return { refunded: started.refunded };
+  if (started.kind === "done") return { refunded: started.refunded, cancelled: true };
 
   const { flight } = started;
   let stripeRefund: Awaited<ReturnType<typeof refundStripePayment>> | null = null;
@@ -92,11 +96,28 @@ export async function cancelOrderWithRefund(input: CancelInput): Promise<{ refun
   }
   const stripeRefundId = stripeRefund.id;
   const stripeStatus = stripeRefund.status === "pending" ? "pending" : "succeeded";
-  await prisma.$transaction(async (tx) => {
-    await lockOrder(tx, input.orderId);
-    await finishCancel(tx, input, flight.refundId, { id: stripeRefundId, status: stripeStatus });
+  return prisma.$transaction(async (tx) => {
+    const order = await lockOrder(tx, input.orderId);
+    if (order.status === "paid") {
+      await finishCancel(tx, input, flight.refundId, { id: stripeRefundId, status: stripeStatus });
+      return { refunded: flight.total, cancelled: true };
+    }
+    // The order moved on while Stripe was answering (it can no longer be cancelled), but the money
+    // is back with the customer: record it as the full refund it is, never lose it.
+    await applyRefund(tx, {
+      orderId: input.orderId,
+      cardAmount: 0,
+      giftCardAmount: 0,
+      refundId: flight.refundId,
+      stripeRefundId,
+      stripeStatus,
+      reason: input.reason,
+      restock: input.restock,
+      actorId: input.actorId,
+      ipAddress: input.ipAddress,
+    });
+    return { refunded: flight.total, cancelled: false };
   });
-  return { refunded: flight.total };
 }
 
 async function finishCancel(

@@ -9,7 +9,7 @@ import type { Tx } from "~/infra/db.server";
 import { assertTransition, validateFulfilment, type FulfilmentIssue, type OrderStatus } from "~/domains/commerce/order-status";
 import { orderUrl } from "./order-links.server";
 import { emitOrderEvent } from "./order-events.server";
-import { lockOrder } from "./refunds.server";
+import { isInFlight, lockOrder } from "./refunds.server";
 
 export type OrderActor = { actorId: string | null; ipAddress?: string | null };
 
@@ -37,6 +37,11 @@ export async function fulfilOrder(tx: Tx, input: FulfilInput, actor: OrderActor)
   const order = await lockOrder(tx, input.orderId);
   const from = order.status as OrderStatus;
   assertTransition(from, "fulfilled");
+  // A refund (or a paid order's cancellation) waiting on Stripe: shipping now could ship an order
+  // that is being cancelled and refunded in full.
+  if (order.refunds.some(isInFlight)) {
+    throw new DomainError("refund_in_progress", "A refund of this order is still being processed.");
+  }
   const needsShipping = order.items.some((item) => item.requiresShipping);
   let carrier: string | null = null;
   let trackingNumber: string | null = null;

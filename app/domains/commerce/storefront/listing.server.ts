@@ -117,10 +117,11 @@ function whereClause(query: ShopListQuery, categoryIds: string[] | null, collect
   return Prisma.join(parts, " AND ");
 }
 
-function orderClause(query: ShopListQuery): Prisma.Sql {
+/** ORDER BY for the sort; `rank` is the relevance expression (computed inside, a column outside). */
+function orderClause(query: ShopListQuery, rank: Prisma.Sql): Prisma.Sql {
   switch (query.sort) {
     case "relevance":
-      return Prisma.sql`ts_rank(${DOCUMENT}, websearch_to_tsquery('english', ${query.q})) DESC, p."publishedAt" DESC NULLS LAST, p."id"`;
+      return Prisma.sql`${rank} DESC, p."publishedAt" DESC NULLS LAST, p."id"`;
     case "price-asc":
       return Prisma.sql`p."minPrice" ASC, p."title" ASC, p."id"`;
     case "price-desc":
@@ -133,14 +134,26 @@ function orderClause(query: ShopListQuery): Prisma.Sql {
   }
 }
 
+/**
+ * The page's 24 products are chosen first (filter, sort, LIMIT/OFFSET on Product alone, so the
+ * indexes on status + sort column serve it), and only those 24 get their variant summary and first
+ * image: the per-product subqueries never run for the thousands of rows the sort skips.
+ */
 async function pageRows(query: ShopListQuery, where: Prisma.Sql, page: number): Promise<Row[]> {
   const offset = (page - 1) * SHOP_PAGE_SIZE;
+  const rank = query.q ? Prisma.sql`ts_rank(${DOCUMENT}, websearch_to_tsquery('english', ${query.q}))` : Prisma.sql`0::real`;
   return prisma.$queryRaw<Row[]>`
     SELECT p."id", p."slug", p."title", p."minPrice",
            v."compareAtPrice", v."priceVaries", v."inStock",
            i."id" AS "imageId", i."alt" AS "imageAlt", i."width" AS "imageWidth", i."height" AS "imageHeight",
            (SELECT array_agg(r."width" ORDER BY r."width") FROM "ProductImageRendition" r WHERE r."imageId" = i."id") AS "widths"
-    FROM "Product" p
+    FROM (
+      SELECT p."id", p."slug", p."title", p."minPrice", p."publishedAt", ${rank} AS "rank"
+      FROM "Product" p
+      WHERE ${where}
+      ORDER BY ${orderClause(query, rank)}
+      LIMIT ${SHOP_PAGE_SIZE} OFFSET ${offset}
+    ) p
     LEFT JOIN LATERAL (
       SELECT max(pv."compareAtPrice") FILTER (WHERE pv."compareAtPrice" > p."minPrice") AS "compareAtPrice",
              count(DISTINCT pv."price") > 1 AS "priceVaries",
@@ -151,9 +164,7 @@ async function pageRows(query: ShopListQuery, where: Prisma.Sql, page: number): 
       SELECT pi."id", pi."alt", pi."width", pi."height" FROM "ProductImage" pi
       WHERE pi."productId" = p."id" ORDER BY pi."position", pi."createdAt" LIMIT 1
     ) i ON true
-    WHERE ${where}
-    ORDER BY ${orderClause(query)}
-    LIMIT ${SHOP_PAGE_SIZE} OFFSET ${offset}`;
+    ORDER BY ${orderClause(query, Prisma.sql`p."rank"`)}`;
 }
 
 function toItem(row: Row): ListingItem {

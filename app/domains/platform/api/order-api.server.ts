@@ -193,8 +193,8 @@ export function orderFieldErrors(error: unknown): ProblemError[] | null {
         : [],
     );
   }
-  if (error instanceof DomainError && error.code === "invalid_transition") {
-    return [{ field: "status", code: "invalid_transition", message: error.message }];
+  if (error instanceof DomainError && (error.code === "invalid_transition" || error.code === "refund_in_progress")) {
+    return [{ field: "status", code: error.code, message: error.message }];
   }
   return null;
 }
