@@ -67,6 +67,18 @@ describe("adding to the cart", () => {
     expect(await headerCartCount(new Request(`${BASE}/shop`))).toBe(0);
   });
 
+  it("gives a signed-in customer exactly one cart when their first adds arrive at once", async () => {
+    const user = await createUser();
+    const product = await createProduct({ variants: [{ price: 500, trackInventory: false }] });
+    const shopper = await Shopper.signedIn(user.id);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => shopper.post({ intent: "add", variantId: product.variants[0].id, quantity: "1" })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([302, 302, 302, 302, 302, 302]);
+    expect(await prisma.cart.count()).toBe(1);
+    expect((await lines()).map((l) => l.quantity)).toEqual([6]);
+  });
+
   it.each([
     ["-1", "Enter a quantity of at least 1."],
     ["0", "Enter a quantity of at least 1."],

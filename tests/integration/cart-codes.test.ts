@@ -68,6 +68,10 @@ describe("discount codes", () => {
     const { shopper, cart } = await shopperWith(4000);
     const answer = await shopper.post({ intent: "apply-discount", code: "big50" });
     expect(answer.status).toBe(302);
+    expect(await toastOf(answer)).toEqual({
+      kind: "info",
+      message: "Code BIG50 saved. It does not apply yet: see why under the code.",
+    });
     let view = await shopper.view();
     expect(view?.discount).toEqual({ code: "BIG50", amount: 0, refusal: "A minimum order of $50.00 is required for this code." });
     expect(view?.canCheckout).toBe(false);

@@ -110,6 +110,36 @@ describe("createProduct / updateProduct (domain contract)", () => {
     expect(await prisma.productVariant.count()).toBe(2);
   });
 
+  it("lets only one of two simultaneous creates with the same SKU or slug through, the other told why", async () => {
+    const bySku = await Promise.all(
+      ["First", "Second"].map((title) =>
+        codeOf(
+          createProduct(
+            input({ title, optionNames: [], variants: [{ sku: "RACE-1", optionValues: [], price: 100, trackInventory: true }] }),
+            actor(),
+          ),
+        ),
+      ),
+    );
+    expect(bySku.sort()).toEqual(["no error", "sku_taken"]);
+    const bySlug = await Promise.all(
+      ["A-1", "B-1"].map((sku) =>
+        codeOf(
+          createProduct(
+            input({
+              slug: "same-slug",
+              optionNames: [],
+              variants: [{ sku, optionValues: [], price: 100, trackInventory: true }],
+            }),
+            actor(),
+          ),
+        ),
+      ),
+    );
+    expect(bySlug.sort()).toEqual(["no error", "slug_taken"]);
+    expect(await prisma.product.count()).toBe(2);
+  });
+
   it("refuses variants whose option values do not match the option names", async () => {
     expect(
       await codeOf(createProduct(input({ variants: [{ sku: "A", optionValues: [], price: 1, trackInventory: true }] }), actor())),
@@ -336,6 +366,27 @@ describe("admin product routes", () => {
     expect(statusOf(refused)).toBe(409);
     expect(payloadOf<{ message: string }>(refused).message).toMatch(/Archive it instead/);
     expect(await prisma.product.count({ where: { id: product.id } })).toBe(1);
+  });
+
+  it("lists products filtered by status, category and a SKU search, sorted by price", async () => {
+    const cat = await createCategory({ name: "Hats", slug: "hats" });
+    await factoryProduct({ title: "Straw Hat", categoryIds: [cat.id], variants: [{ sku: "HAT-STRAW", price: 3000 }] });
+    await factoryProduct({ title: "Felt Hat", categoryIds: [cat.id], variants: [{ sku: "HAT-FELT", price: 2000 }] });
+    await factoryProduct({
+      title: "Draft Hat",
+      status: "draft",
+      categoryIds: [cat.id],
+      variants: [{ sku: "HAT-DRAFT", price: 1000 }],
+    });
+    await factoryProduct({ title: "Glove", variants: [{ sku: "GLOVE", price: 500 }] });
+    type ListData = { products: Array<{ title: string }>; total: number };
+    const titles = async (query: string) =>
+      payloadOf<ListData>(
+        await run(list.loader, await getRequest(`/admin/shop/products?${query}`, { userId: adminId })),
+      ).products.map((p) => p.title);
+    expect(await titles(`status=active&category=${cat.id}&sort=price`)).toEqual(["Felt Hat", "Straw Hat"]);
+    expect(await titles("q=hat-dr")).toEqual(["Draft Hat"]);
+    expect(await titles("sort=title")).toEqual(["Draft Hat", "Felt Hat", "Glove", "Straw Hat"]);
   });
 
   it("answers 404 for an unknown product", async () => {

@@ -350,3 +350,37 @@ describe("after the order", () => {
     }
   });
 });
+
+describe("a code taken by someone else while reviewing", () => {
+  it("refuses the order with the reason and leaves the cart, the card and the reservation as they were", async () => {
+    const product = await createProduct({ title: "Kettle", variants: [{ price: 4000, stock: 3 }] });
+    await createShippingZone();
+    await createDiscount({ code: "LASTONE", kind: "fixed", value: 500, usageLimit: 1 });
+    const card = await createGiftCard({ code: "CARD00000000LAST", balance: 1000 });
+    const cart = await createCart({
+      items: [{ variantId: product.variants[0].id, quantity: 1 }],
+      discountCode: "LASTONE",
+      giftCardCodes: ["CARD00000000LAST"],
+    });
+    await walkToReview(cart.cookie);
+    // Another customer's order took the code's last use a moment ago.
+    await prisma.discount.update({ where: { code: "LASTONE" }, data: { usedCount: 1 } });
+
+    const answer = await post(
+      reviewRoute.action,
+      "/checkout/review",
+      { intent: "place", paymentMethod: "offline" },
+      { cookie: cart.cookie },
+    );
+    expect(answer.status).toBe(409);
+    expect(answer.data.formError).toBe("A code in your cart cannot be used. Change it in your cart and try again.");
+    expect(await prisma.order.count()).toBe(0);
+    expect((await prisma.giftCard.findUniqueOrThrow({ where: { id: card.id } })).balance).toBe(1000);
+    expect(await prisma.cartItem.count({ where: { cartId: cart.id } })).toBe(1);
+    expect((await prisma.productVariant.findUniqueOrThrow({ where: { id: product.variants[0].id } })).stockReserved).toBe(1);
+
+    // The review page names the code and why.
+    const review = await get(reviewRoute.loader, "/checkout/review", { cookie: cart.cookie });
+    expect(review.data.refusals).toEqual([{ code: "LASTONE", message: "This code has reached its usage limit." }]);
+  });
+});

@@ -97,7 +97,12 @@ describe("customer account orders", () => {
     expect(shirtLine.reviewUrl).toBe(`/shop/${shirt.slug}#reviews`);
     expect(ebookLine.reviewUrl).toBeNull(); // already reviewed
     expect(ebookLine.downloads).toEqual([
-      expect.objectContaining({ remaining: 3, usable: true, expired: false, url: expect.stringMatching(/^\/downloads\/.+\?key=/) }),
+      expect.objectContaining({
+        remaining: 3,
+        usable: true,
+        expired: false,
+        url: expect.stringMatching(/^\/downloads\/.+\?key=/),
+      }),
     ]);
     await prisma.downloadGrant.updateMany({ data: { expiresAt: new Date(Date.now() - 60_000) } });
     const later = await run(orderRoute.loader, await getRequest(`/account/orders/${order.number}`, { userId: adaId }), {

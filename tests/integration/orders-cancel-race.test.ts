@@ -69,4 +69,17 @@ describe("cancelling a paid Stripe order while others act", () => {
     expect(after.refunds[0].completedAt).not.toBeNull();
     expect(await emailsTo(order.email, "order-refunded")).toHaveLength(1);
   });
+
+  it("a refund abandoned for minutes (its request died) does not block fulfilment for ever", async () => {
+    const { variantId } = await stockedVariant(10);
+    const { order } = await paidOrder({ variantId, quantity: 1, paymentMethod: "stripe", stripePaymentIntentId: "pi_race_3" });
+    const inFlight = { orderId: order.id, amount: 500, cardAmount: 500, status: "pending" as const };
+    await prisma.refund.create({ data: inFlight });
+    const fresh = await post(order.id, { intent: "fulfil", carrier: "UPS", trackingNumber: "1Z999AA1" });
+    expect(statusOf(fresh)).toBe(409);
+
+    await prisma.refund.updateMany({ where: { orderId: order.id }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    expect(statusOf(await post(order.id, { intent: "fulfil", carrier: "UPS", trackingNumber: "1Z999AA1" }))).toBe(302);
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("fulfilled");
+  });
 });

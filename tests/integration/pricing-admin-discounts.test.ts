@@ -92,6 +92,9 @@ describe("creating a discount", () => {
       [{ code: "NO WAY!" }, "code"],
       [{ minSubtotal: "-5" }, "minSubtotal"],
       [{ usageLimit: "0" }, "usageLimit"],
+      // More than a PostgreSQL integer holds: a message, not a failed INSERT.
+      [{ kind: "fixed", value: "30000000" }, "value"],
+      [{ minSubtotal: "21474836.48" }, "minSubtotal"],
       [{ productSlugs: "no-such-product" }, "productSlugs"],
     ];
     for (const [change, field] of cases) {

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createStripeCheckoutSession, expireStripeSession } from "~/domains/commerce/payments/stripe-checkout.server";
 import { refundStripePayment } from "~/domains/commerce/payments/stripe-refunds.server";
-import { resumeStripePayment } from "~/domains/commerce/payments/stripe-resume.server";
 import { stripeRedirectOrigins } from "~/domains/commerce/payments/stripe.server";
 import { verifyOrderAccessKey } from "~/domains/commerce/orders/order-links.server";
 import { prisma } from "~/infra/db.server";
@@ -136,17 +135,15 @@ describe("expireStripeSession", () => {
   });
 });
 
-describe("resumeStripePayment", () => {
-  it("sends the customer back to the open session, or to a new one once it expired", async () => {
+describe("paying again", () => {
+  it("opens a new session once the order's session expired, keyed by the one it replaces", async () => {
     const { order, expiresAt } = await pendingStripeOrder();
     const first = await createStripeCheckoutSession(order, { expiresAt });
-
-    expect(await resumeStripePayment(order.id)).toEqual(first);
-    expect(sessionCreates()).toHaveLength(1);
-
     // the session ran out at Stripe (its checkout.session.expired not delivered yet)
     fake.sessions.get(first.sessionId)!.status = "expired";
-    const second = await resumeStripePayment(order.id);
+
+    const second = await createStripeCheckoutSession(order, { expiresAt });
+
     expect(second.sessionId).not.toBe(first.sessionId);
     const creates = sessionCreates();
     expect(creates).toHaveLength(2);
@@ -154,25 +151,15 @@ describe("resumeStripePayment", () => {
     expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).stripeCheckoutSessionId).toBe(second.sessionId);
   });
 
-  it("refuses once the reservation ran out, and for an order already paid or cancelled", async () => {
-    const late = await pendingStripeOrder({ reservedFor: -60_000 });
-    await expect(resumeStripePayment(late.order.id)).rejects.toMatchObject({
-      code: "order_not_payable",
-      details: { reason: "expired" },
-    });
-    const paid = await pendingStripeOrder();
-    await prisma.order.update({ where: { id: paid.order.id }, data: { status: "paid" } });
-    await expect(resumeStripePayment(paid.order.id)).rejects.toMatchObject({ details: { reason: "paid" } });
-    await prisma.order.update({ where: { id: paid.order.id }, data: { status: "cancelled" } });
-    await expect(resumeStripePayment(paid.order.id)).rejects.toMatchObject({ details: { reason: "cancelled" } });
-    expect(fake.requests).toHaveLength(0);
-  });
-
   it("says the payment is being confirmed when the session was paid but the webhook has not arrived", async () => {
     const { order, expiresAt } = await pendingStripeOrder();
     const session = await createStripeCheckoutSession(order, { expiresAt });
     fake.sessions.get(session.sessionId)!.status = "complete";
-    await expect(resumeStripePayment(order.id)).rejects.toMatchObject({ details: { reason: "processing" } });
+    await expect(createStripeCheckoutSession(order, { expiresAt })).rejects.toMatchObject({
+      code: "order_not_payable",
+      details: { reason: "processing" },
+    });
+    expect(sessionCreates()).toHaveLength(1);
   });
 });
 

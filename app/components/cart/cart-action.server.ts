@@ -143,8 +143,11 @@ async function applyDiscount(request: Request, formData: FormData, t: T, cartId:
   }
   const user = await getOptionalUser(request);
   try {
-    const code = await applyDiscountCode(cartId, submission.value.code, { customerKey: user?.id ?? null });
-    return redirectWithToast(request, CART, { kind: "success", message: t("discount.applied", { code }) });
+    const { code, pending } = await applyDiscountCode(cartId, submission.value.code, { customerKey: user?.id ?? null });
+    const toast = pending
+      ? ({ kind: "info", message: t("discount.savedPending", { code }) } as const)
+      : ({ kind: "success", message: t("discount.applied", { code }) } as const);
+    return redirectWithToast(request, CART, toast);
   } catch (error) {
     let message: string;
     if (isDomainError(error, "discount_unknown")) {

@@ -13,10 +13,10 @@ import { updateLineSchema, type Translate } from "~/domains/commerce/cart/cart-f
 import { formatMoney } from "~/utils/money";
 import type { CartViewLine } from "./cart-view.server";
 
-function IssueNote({ line }: { line: CartViewLine }) {
+function IssueNote({ line, lowStockThreshold }: { line: CartViewLine; lowStockThreshold: number }) {
   const { t } = useTranslation("cart");
   if (line.issue === null) {
-    if (line.sellable !== null && line.sellable <= 5) {
+    if (line.sellable !== null && line.sellable <= lowStockThreshold) {
       return <p className="text-sm text-slate-700">{t("line.lowStock", { count: line.sellable })}</p>;
     }
     return null;
@@ -37,10 +37,12 @@ function IssueNote({ line }: { line: CartViewLine }) {
 export function CartLineRow({
   line,
   currency,
+  lowStockThreshold,
   lastResult,
 }: {
   line: CartViewLine;
   currency: string;
+  lowStockThreshold: number;
   lastResult: SubmissionResult<string[]> | null;
 }) {
   const { t, i18n } = useTranslation("cart");
@@ -68,7 +70,7 @@ export function CartLineRow({
             {line.variantTitle ? <p className="text-sm text-slate-700">{line.variantTitle}</p> : null}
             <p className="text-xs text-slate-600">{t("line.sku", { sku: line.sku })}</p>
             {line.kind === "digital" ? <p className="text-xs text-slate-600">{t("line.digital")}</p> : null}
-            <IssueNote line={line} />
+            <IssueNote line={line} lowStockThreshold={lowStockThreshold} />
           </div>
         </div>
       </th>

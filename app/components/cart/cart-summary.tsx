@@ -43,7 +43,7 @@ export function CartSummary({ view }: { view: CartView }) {
     });
   }
   return (
-    <section aria-labelledby="summary-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="summary-heading" className="space-y-4 self-start rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="summary-heading" className="text-lg font-semibold">
         {t("summary.heading")}
       </h2>

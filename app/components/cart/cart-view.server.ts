@@ -4,6 +4,7 @@ import { readCartId } from "~/domains/commerce/cart/cart.server";
 import { formatGiftCardCode } from "~/domains/commerce/gift-cards/gift-card-code";
 import { priceCart, type PricedLine } from "~/domains/commerce/pricing.server";
 import { refusalKey, type Refusal } from "~/domains/commerce/refusals";
+import { getShopSettings } from "~/domains/commerce/shop-settings.server";
 import { getOptionalUser } from "~/domains/identity/guards.server";
 import { i18n } from "~/infra/i18n.server";
 import { formatMoney } from "~/utils/money";
@@ -34,6 +35,8 @@ export type CartView = {
   giftCards: Array<{ code: string; display: string; amount: number; refusal: string | null }>;
   amountDue: number;
   canCheckout: boolean;
+  /** ShopSettings.lowStockThreshold: lines with this many or fewer left say so. */
+  lowStockThreshold: number;
 };
 
 function lineIssue(line: PricedLine): LineIssue {
@@ -49,7 +52,7 @@ export async function loadCartView(request: Request): Promise<CartView | null> {
   const user = await getOptionalUser(request);
   const priced = await priceCart({ cartId, ...(user ? { customerKey: user.id } : {}) });
   if (priced.lines.length === 0 && !priced.discountCode && priced.giftCardCodes.length === 0) return null;
-  const [t, locale] = await Promise.all([i18n.getFixedT(request, "cart"), i18n.getLocale(request)]);
+  const [t, locale, settings] = await Promise.all([i18n.getFixedT(request, "cart"), i18n.getLocale(request), getShopSettings()]);
   const { totals, currency } = priced;
   const word = (refusal: Refusal | undefined) =>
     refusal
@@ -92,6 +95,7 @@ export async function loadCartView(request: Request): Promise<CartView | null> {
       refusal: word(totals.refusals.find((r) => r.source === "gift_card" && r.code === code)),
     })),
     amountDue: totals.amountDue,
+    lowStockThreshold: settings.lowStockThreshold,
     canCheckout: lines.length > 0 && totals.refusals.length === 0 && lines.every((line) => line.issue === null),
   };
 }

@@ -11,6 +11,7 @@ const SECTIONS = [
   { to: "/account/security/sessions", labelKey: "identity:account.nav.sessions" },
   { to: "/account/security/api-keys", labelKey: "identity:account.nav.apiKeys" },
   { to: "/account/orders", labelKey: "orders:account.nav" },
+  { to: "/account/reviews", labelKey: "shop:account.nav" },
 ];
 
 export function AccountLayout({ children }: { children: React.ReactNode }) {

@@ -79,7 +79,13 @@ export default function CartPage() {
               ]}
             >
               {view.lines.map((line) => (
-                <CartLineRow key={line.id} line={line} currency={view.currency} lastResult={lineResult(line.id)} />
+                <CartLineRow
+                  key={line.id}
+                  line={line}
+                  currency={view.currency}
+                  lowStockThreshold={view.lowStockThreshold}
+                  lastResult={lineResult(line.id)}
+                />
               ))}
             </Table>
             <div className="grid gap-8 md:grid-cols-2">

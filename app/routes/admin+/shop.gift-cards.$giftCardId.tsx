@@ -60,6 +60,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       try {
         await adjustGiftCard(giftCardId, submission.value, actorOf(user, context));
       } catch (error) {
+        if (isDomainError(error, "balance_too_large")) {
+          return data(
+            { result: submission.reply({ fieldErrors: { amount: [t("pricing:errors.amountTooLarge")] } }) },
+            { status: 409 },
+          );
+        }
         if (!isDomainError(error, "insufficient_balance")) throw error;
         const balance = formatMoney(error.details.balance as number, currency, user.locale);
         return data(

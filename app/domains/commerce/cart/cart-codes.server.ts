@@ -36,12 +36,12 @@ function refused(refusal: Refusal): DomainError {
   return new DomainError("code_refused", `The code ${refusal.code} cannot be used: ${refusal.reason}.`, { ...refusal });
 }
 
-/** Applies (or replaces) the cart's discount code; returns the stored, normalised code. */
+/** Applies (or replaces) the cart's discount code; returns the stored code and, if it does not apply yet, why. */
 export async function applyDiscountCode(
   cartId: string,
   text: string,
   { customerKey = null, now = new Date() }: { customerKey?: string | null; now?: Date } = {},
-): Promise<string> {
+): Promise<{ code: string; pending: Refusal | null }> {
   const code = normaliseDiscountCode(text);
   const loaded = code ? await loadDiscount(code, customerKey) : ({ unknown: true } as const);
   if ("unknown" in loaded) throw new DomainError("discount_unknown", `No discount code ${code}.`, { code });
@@ -51,7 +51,7 @@ export async function applyDiscountCode(
     const priced = await priceCart({ cartId, ...(customerKey ? { customerKey } : {}), now }, tx);
     const refusal = priced.totals.refusals.find((r) => r.source === "discount" && r.code === loaded.code);
     if (refusal && FINAL_REASONS.has(refusal.reason)) throw refused(refusal); // rolls the change back
-    return loaded.code;
+    return { code: loaded.code, pending: refusal ?? null };
   });
 }
 

@@ -7,6 +7,7 @@ import { invalidateCatalogue, type CatalogueActor } from "./catalogue-cache.serv
 import { outline, wouldCreateCycle } from "./category-tree";
 import { refreshProductsInCategory } from "./product-derived.server";
 import { slugify } from "./product-input";
+import { slugRace } from "./unique-violation";
 
 export type CategoryInput = { name: string; slug?: string; description: string; parentId: string | null; position: number };
 
@@ -54,57 +55,61 @@ async function checkSlugAndParent(tx: Tx, input: CategoryInput, id: string | nul
 }
 
 export async function createCategory(input: CategoryInput, actor: CatalogueActor): Promise<{ id: string }> {
-  const id = await prisma.$transaction(async (tx) => {
-    const slug = await checkSlugAndParent(tx, input, null);
-    const row = await tx.category.create({
-      data: { name: input.name, slug, description: input.description, parentId: input.parentId, position: input.position },
-      select: { id: true },
-    });
-    await recordAudit(
-      {
-        actorId: actor.actorId,
-        ipAddress: actor.ipAddress,
-        action: "category.create",
-        entityType: "category",
-        entityId: row.id,
-        after: { ...input, slug },
-      },
-      tx,
-    );
-    return row.id;
-  });
+  const id = await slugRace("Category_slug_key", () =>
+    prisma.$transaction(async (tx) => {
+      const slug = await checkSlugAndParent(tx, input, null);
+      const row = await tx.category.create({
+        data: { name: input.name, slug, description: input.description, parentId: input.parentId, position: input.position },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          actorId: actor.actorId,
+          ipAddress: actor.ipAddress,
+          action: "category.create",
+          entityType: "category",
+          entityId: row.id,
+          after: { ...input, slug },
+        },
+        tx,
+      );
+      return row.id;
+    }),
+  );
   await invalidateCatalogue();
   return { id };
 }
 
 export async function updateCategory(id: string, input: CategoryInput, actor: CatalogueActor): Promise<void> {
-  const touched = await prisma.$transaction(async (tx) => {
-    // One category move at a time: two concurrent moves could otherwise each pass the cycle check.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('verso:category-tree'))`;
-    const before = await tx.category.findUnique({
-      where: { id },
-      select: { name: true, slug: true, description: true, parentId: true, position: true },
-    });
-    if (!before) throw new DomainError("not_found", "This category does not exist", { entity: "category" });
-    const slug = await checkSlugAndParent(tx, input, id);
-    await tx.category.update({
-      where: { id },
-      data: { name: input.name, slug, description: input.description, parentId: input.parentId, position: input.position },
-    });
-    await recordAudit(
-      {
-        actorId: actor.actorId,
-        ipAddress: actor.ipAddress,
-        action: "category.update",
-        entityType: "category",
-        entityId: id,
-        before,
-        after: { ...input, slug },
-      },
-      tx,
-    );
-    return before.name !== input.name ? await refreshProductsInCategory(tx, id) : [];
-  });
+  const touched = await slugRace("Category_slug_key", () =>
+    prisma.$transaction(async (tx) => {
+      // One category move at a time: two concurrent moves could otherwise each pass the cycle check.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('verso:category-tree'))`;
+      const before = await tx.category.findUnique({
+        where: { id },
+        select: { name: true, slug: true, description: true, parentId: true, position: true },
+      });
+      if (!before) throw new DomainError("not_found", "This category does not exist", { entity: "category" });
+      const slug = await checkSlugAndParent(tx, input, id);
+      await tx.category.update({
+        where: { id },
+        data: { name: input.name, slug, description: input.description, parentId: input.parentId, position: input.position },
+      });
+      await recordAudit(
+        {
+          actorId: actor.actorId,
+          ipAddress: actor.ipAddress,
+          action: "category.update",
+          entityType: "category",
+          entityId: id,
+          before,
+          after: { ...input, slug },
+        },
+        tx,
+      );
+      return before.name !== input.name ? await refreshProductsInCategory(tx, id) : [];
+    }),
+  );
   await invalidateCatalogue(touched);
 }
 

@@ -5,6 +5,7 @@ import { recordAudit } from "~/domains/platform/audit.server";
 import { prisma, type Tx } from "~/infra/db.server";
 import { invalidateCatalogue, type CatalogueActor } from "./catalogue-cache.server";
 import { slugify } from "./product-input";
+import { slugRace } from "./unique-violation";
 
 export type CollectionInput = { title: string; slug?: string; description: string; isPublished: boolean; position: number };
 
@@ -45,49 +46,53 @@ async function productIdsOf(tx: Tx, collectionId: string) {
 }
 
 export async function createCollection(input: CollectionInput, actor: CatalogueActor): Promise<{ id: string }> {
-  const id = await prisma.$transaction(async (tx) => {
-    const slug = await checkSlug(tx, input, null);
-    const row = await tx.collection.create({ data: { ...input, slug }, select: { id: true } });
-    await recordAudit(
-      {
-        actorId: actor.actorId,
-        ipAddress: actor.ipAddress,
-        action: "collection.create",
-        entityType: "collection",
-        entityId: row.id,
-        after: { ...input, slug },
-      },
-      tx,
-    );
-    return row.id;
-  });
+  const id = await slugRace("Collection_slug_key", () =>
+    prisma.$transaction(async (tx) => {
+      const slug = await checkSlug(tx, input, null);
+      const row = await tx.collection.create({ data: { ...input, slug }, select: { id: true } });
+      await recordAudit(
+        {
+          actorId: actor.actorId,
+          ipAddress: actor.ipAddress,
+          action: "collection.create",
+          entityType: "collection",
+          entityId: row.id,
+          after: { ...input, slug },
+        },
+        tx,
+      );
+      return row.id;
+    }),
+  );
   await invalidateCatalogue();
   return { id };
 }
 
 export async function updateCollection(id: string, input: CollectionInput, actor: CatalogueActor): Promise<void> {
-  const products = await prisma.$transaction(async (tx) => {
-    const before = await tx.collection.findUnique({
-      where: { id },
-      select: { title: true, slug: true, description: true, isPublished: true, position: true },
-    });
-    if (!before) throw new DomainError("not_found", "This collection does not exist", { entity: "collection" });
-    const slug = await checkSlug(tx, input, id);
-    await tx.collection.update({ where: { id }, data: { ...input, slug } });
-    await recordAudit(
-      {
-        actorId: actor.actorId,
-        ipAddress: actor.ipAddress,
-        action: "collection.update",
-        entityType: "collection",
-        entityId: id,
-        before,
-        after: { ...input, slug },
-      },
-      tx,
-    );
-    return productIdsOf(tx, id);
-  });
+  const products = await slugRace("Collection_slug_key", () =>
+    prisma.$transaction(async (tx) => {
+      const before = await tx.collection.findUnique({
+        where: { id },
+        select: { title: true, slug: true, description: true, isPublished: true, position: true },
+      });
+      if (!before) throw new DomainError("not_found", "This collection does not exist", { entity: "collection" });
+      const slug = await checkSlug(tx, input, id);
+      await tx.collection.update({ where: { id }, data: { ...input, slug } });
+      await recordAudit(
+        {
+          actorId: actor.actorId,
+          ipAddress: actor.ipAddress,
+          action: "collection.update",
+          entityType: "collection",
+          entityId: id,
+          before,
+          after: { ...input, slug },
+        },
+        tx,
+      );
+      return productIdsOf(tx, id);
+    }),
+  );
   await invalidateCatalogue(products);
 }
 

@@ -79,6 +79,7 @@ export async function removeDigitalAsset(productId: string, actor: CatalogueActo
     );
     return true;
   });
+  if (changed) await invalidateCatalogue([productId]);
   return { changed };
 }
 

@@ -10,6 +10,7 @@ import { prisma, type Tx } from "~/infra/db.server";
 import { sanitizeHtml } from "~/infra/sanitize.server";
 import { invalidateCatalogue, type CatalogueActor } from "./catalogue-cache.server";
 import { refreshProductDerived } from "./product-derived.server";
+import { violatedConstraint } from "./unique-violation";
 import {
   findOptionProblem,
   ProductInputSchema,
@@ -38,11 +39,8 @@ function optionsError(problem: NonNullable<ReturnType<typeof findOptionProblem>>
 }
 
 function uniqueTarget(error: unknown): "slug" | "sku" | null {
-  if (typeof error !== "object" || error === null || (error as { code?: unknown }).code !== "P2002") return null;
-  const text = JSON.stringify((error as { meta?: unknown }).meta ?? {}) + String((error as Error).message);
-  if (/sku/i.test(text)) return "sku";
-  if (/slug/i.test(text)) return "slug";
-  return null;
+  const constraint = violatedConstraint(error);
+  return constraint === "ProductVariant_sku_key" ? "sku" : constraint === "Product_slug_key" ? "slug" : null;
 }
 
 async function mapUnique<T>(work: () => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@
 // the form stays usable with thousands of products and no JavaScript.
 import { z } from "zod";
 import { parseMoney } from "~/utils/money";
-import { optionalMoney } from "../shipping/shipping-form";
+import { MAX_STORED_MINOR, optionalMoney } from "../shipping/shipping-form";
 import { parsePercent } from "../taxes/percent";
 import { parseLocalDateTime } from "./local-datetime";
 
@@ -84,6 +84,8 @@ export function createDiscountSchema(t: Translate, { currency, timeZone }: { cur
         const minor = input.value ? parseMoney(input.value, currency) : null;
         if (minor === null || minor === 0) {
           ctx.addIssue({ code: "custom", path: ["value"], message: t("pricing:errors.amountInvalid") });
+        } else if (minor > MAX_STORED_MINOR) {
+          ctx.addIssue({ code: "custom", path: ["value"], message: t("pricing:errors.amountTooLarge") });
         } else value = minor;
       }
       if (input.startsAt && input.endsAt && input.endsAt.getTime() <= input.startsAt.getTime()) {

@@ -18,6 +18,16 @@ describe("parseLocalDateTime", () => {
   it("resolves a time skipped by daylight saving to the hour after", () => {
     // Madrid jumps from 02:00 to 03:00 on 2026-03-29.
     expect(parseLocalDateTime("2026-03-29T02:30", "Europe/Madrid")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    // Los Angeles jumps from 02:00 to 03:00 on 2026-03-08: 02:30 is read as 03:30 PDT, not 01:30 PST.
+    expect(parseLocalDateTime("2026-03-08T02:30", "America/Los_Angeles")?.toISOString()).toBe("2026-03-08T10:30:00.000Z");
+  });
+
+  it("reads the hours either side of a daylight-saving change with the right offset", () => {
+    expect(parseLocalDateTime("2026-03-29T01:30", "Europe/Madrid")?.toISOString()).toBe("2026-03-29T00:30:00.000Z");
+    expect(parseLocalDateTime("2026-03-29T03:30", "Europe/Madrid")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(parseLocalDateTime("2026-10-25T03:30", "Europe/Madrid")?.toISOString()).toBe("2026-10-25T02:30:00.000Z");
+    expect(parseLocalDateTime("2026-03-08T03:30", "America/Los_Angeles")?.toISOString()).toBe("2026-03-08T10:30:00.000Z");
+    expect(parseLocalDateTime("2026-03-08T01:30", "America/Los_Angeles")?.toISOString()).toBe("2026-03-08T09:30:00.000Z");
   });
 });
 

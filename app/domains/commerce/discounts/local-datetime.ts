@@ -34,9 +34,14 @@ export function parseLocalDateTime(text: string, timeZone: string): Date | null 
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   // Two passes: the offset at the first guess may differ from the offset at the answer (DST).
-  let instant = wall - offsetMinutes(wall, timeZone) * 60_000;
-  instant = wall - offsetMinutes(instant, timeZone) * 60_000;
-  return new Date(instant);
+  const offsetA = offsetMinutes(wall, timeZone);
+  const guess = wall - offsetA * 60_000;
+  const offsetB = offsetMinutes(guess, timeZone);
+  const answer = wall - offsetB * 60_000;
+  if (offsetMinutes(answer, timeZone) === offsetB) return new Date(answer);
+  // No instant has this wall clock (the hour skipped when clocks go forward): read it with the
+  // offset from before the jump, which lands the same distance past the jump, in every hemisphere.
+  return new Date(wall - Math.min(offsetA, offsetB) * 60_000);
 }
 
 /** The value for a datetime-local input: the instant's wall clock in the zone ("2026-12-24T18:00"). */

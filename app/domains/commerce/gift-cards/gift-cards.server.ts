@@ -10,6 +10,7 @@ import { clampPage } from "~/domains/platform/list-query";
 import { prisma, type Tx } from "~/infra/db.server";
 import { getEnv } from "~/infra/env.server";
 import { formatMoney } from "~/utils/money";
+import { MAX_STORED_MINOR } from "../shipping/shipping-form";
 import { getShopSettings } from "../shop-settings.server";
 import { formatGiftCardCode, generateGiftCardCode, maskGiftCardCode, normaliseGiftCardCode } from "./gift-card-code";
 import type { GiftCardStatusFilter } from "./gift-card-filters";
@@ -158,12 +159,18 @@ export async function adjustGiftCard(giftCardId: string, input: AdjustGiftCardVa
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ balance: number; code: string }>>`
       UPDATE "GiftCard" SET "balance" = "balance" + ${delta}, "updatedAt" = now()
-      WHERE "id" = ${giftCardId} AND "balance" + ${delta} >= 0
+      WHERE "id" = ${giftCardId}
+        AND "balance"::bigint + ${delta}::bigint BETWEEN 0 AND ${MAX_STORED_MINOR}::bigint
       RETURNING "balance", "code"`;
     const card = rows[0];
     if (!card) {
       const current = await tx.giftCard.findUnique({ where: { id: giftCardId }, select: { balance: true } });
       if (!current) throw new DomainError("not_found", "No such gift card.");
+      if (delta > 0) {
+        throw new DomainError("balance_too_large", "The balance would be larger than a card can hold.", {
+          balance: current.balance,
+        });
+      }
       throw new DomainError("insufficient_balance", "The balance is lower than the amount to take off.", {
         balance: current.balance,
       });

@@ -94,14 +94,16 @@ export async function creditOrderGiftCards(
   const entries = await tx.giftCardEntry.findMany({
     where: { orderId, giftCardId: { in: cardIds } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { giftCardId: true, kind: true, amount: true, createdAt: true },
+    select: { giftCardId: true, kind: true, amount: true },
   });
+  // lastRedeemed is the entry's position in that order, not its time: two cards spent in one
+  // checkout can share a millisecond (or the transaction's timestamp), and the later one must win.
   const owed = new Map<string, { owed: number; lastRedeemed: number }>();
-  for (const entry of entries) {
-    const card = owed.get(entry.giftCardId) ?? { owed: 0, lastRedeemed: 0 };
+  for (const [position, entry] of entries.entries()) {
+    const card = owed.get(entry.giftCardId) ?? { owed: 0, lastRedeemed: -1 };
     if (entry.kind === "redeem") {
       card.owed += -entry.amount;
-      card.lastRedeemed = Math.max(card.lastRedeemed, entry.createdAt.getTime());
+      card.lastRedeemed = position;
     } else if (entry.kind === "release" || entry.kind === "refund") {
       card.owed -= entry.amount;
     }

@@ -80,7 +80,9 @@ export async function getCustomerOrder(userId: string, number: string, now = new
         ...item,
         productSlug: slug ?? null,
         reviewUrl:
-          slug && REVIEWABLE.has(order.status) && item.productId && !reviewed.has(item.productId) ? `/shop/${slug}#reviews` : null,
+          slug && REVIEWABLE.has(order.status) && item.productId && !reviewed.has(item.productId)
+            ? `/shop/${slug}#reviews`
+            : null,
         downloads: canDownload
           ? downloads.map((grant) => ({
               id: grant.id,

@@ -9,7 +9,7 @@ import type { Tx } from "~/infra/db.server";
 import { assertTransition, validateFulfilment, type FulfilmentIssue, type OrderStatus } from "~/domains/commerce/order-status";
 import { orderUrl } from "./order-links.server";
 import { emitOrderEvent } from "./order-events.server";
-import { isInFlight, lockOrder } from "./refunds.server";
+import { isInFlight, lockOrder, STALE_IN_FLIGHT_MS, type LockedOrder } from "./refunds.server";
 
 export type OrderActor = { actorId: string | null; ipAddress?: string | null };
 
@@ -38,8 +38,11 @@ export async function fulfilOrder(tx: Tx, input: FulfilInput, actor: OrderActor)
   const from = order.status as OrderStatus;
   assertTransition(from, "fulfilled");
   // A refund (or a paid order's cancellation) waiting on Stripe: shipping now could ship an order
-  // that is being cancelled and refunded in full.
-  if (order.refunds.some(isInFlight)) {
+  // that is being cancelled and refunded in full. One abandoned for minutes (its request died) does
+  // not block the order for ever; should Stripe still answer, the cancel records a full refund.
+  const waiting = (refund: LockedOrder["refunds"][number]) =>
+    isInFlight(refund) && Date.now() - refund.createdAt.getTime() <= STALE_IN_FLIGHT_MS;
+  if (order.refunds.some(waiting)) {
     throw new DomainError("refund_in_progress", "A refund of this order is still being processed.");
   }
   const needsShipping = order.items.some((item) => item.requiresShipping);

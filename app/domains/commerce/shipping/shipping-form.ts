@@ -7,6 +7,8 @@ import { isCountryCode, REST_OF_WORLD_CODE, splitCountryCodes } from "./countrie
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 export const MAX_NAME_LENGTH = 100;
+/** Money columns are PostgreSQL integers: anything larger cannot be stored (nor added up safely). */
+export const MAX_STORED_MINOR = 2_147_483_647;
 
 export function createZoneSchema(t: Translate) {
   return z.object({
@@ -38,6 +40,10 @@ function toMinor(t: Translate, currency: string) {
     const minor = parseMoney(text, currency);
     if (minor === null) {
       ctx.addIssue({ code: "custom", message: t("pricing:errors.amountInvalid") });
+      return z.NEVER;
+    }
+    if (minor > MAX_STORED_MINOR) {
+      ctx.addIssue({ code: "custom", message: t("pricing:errors.amountTooLarge") });
       return z.NEVER;
     }
     return minor;

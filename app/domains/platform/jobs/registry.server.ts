@@ -1,5 +1,6 @@
 // Every job the system runs, by name. Each domain exports its definitions from its own
 // `*.jobs.server.ts`; the worker and the embedded runner look jobs up here.
+import { cartJobs } from "~/domains/commerce/cart/cart.jobs.server";
 import { commerceJobs } from "~/domains/commerce/commerce.jobs.server";
 import { paymentJobs } from "~/domains/commerce/payments/stripe.jobs.server";
 import { identityJobs } from "~/domains/identity/identity.jobs.server";
@@ -19,6 +20,7 @@ const builtIn: JobDefinition[] = [
   ...webhookJobs,
   ...maintenanceJobs,
   ...commerceJobs,
+  ...cartJobs,
   ...paymentJobs,
 ];
 const registered = new Map<string, JobDefinition>(builtIn.map((job) => [job.name, job]));

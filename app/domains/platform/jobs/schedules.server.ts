@@ -3,6 +3,7 @@
 import type { JobDefinition } from "./define";
 import { cleanupJob } from "./cleanup.job.server";
 import { reservationExpiryJob } from "~/domains/commerce/commerce.jobs.server";
+import { cartPurgeJob } from "~/domains/commerce/cart/cart.jobs.server";
 
 export type Schedule = { id: string; pattern: string; job: JobDefinition; payload: unknown; description: string };
 
@@ -15,5 +16,12 @@ export const SCHEDULES: Schedule[] = [
     job: reservationExpiryJob,
     payload: {},
     description: "Release expired stock reservations every minute",
+  },
+  {
+    id: "cart-purge-daily",
+    pattern: "43 3 * * *",
+    job: cartPurgeJob,
+    payload: {},
+    description: "Delete anonymous carts older than the cart cookie (daily)",
   },
 ];
