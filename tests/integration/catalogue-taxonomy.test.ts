@@ -143,3 +143,11 @@ describe("collections", () => {
     expect(await prisma.product.count({ where: { id: product.id } })).toBe(1);
   });
 });
+
+describe("slug races", () => {
+  it("lets one of two simultaneous categories with one slug through and tells the other the slug is taken", async () => {
+    const results = await Promise.all(["A", "B"].map((name) => post(categories, "/admin/shop/categories", { name, slug: "same" })));
+    expect(results.map(statusOf).sort()).toEqual([302, 409]);
+    expect(await prisma.category.count()).toBe(1);
+  });
+});

@@ -373,7 +373,7 @@ describe("a code taken by someone else while reviewing", () => {
       { cookie: cart.cookie },
     );
     expect(answer.status).toBe(409);
-    expect(answer.data.formError).toBe("A code in your cart cannot be used. Change it in your cart and try again.");
+    expect(answer.data.formError).toBe("The discount code LASTONE can no longer be used: This code has reached its usage limit.");
     expect(await prisma.order.count()).toBe(0);
     expect((await prisma.giftCard.findUniqueOrThrow({ where: { id: card.id } })).balance).toBe(1000);
     expect(await prisma.cartItem.count({ where: { cartId: cart.id } })).toBe(1);

@@ -1,7 +1,7 @@
 // A discount code with one use left, claimed by many checkouts at the same moment: exactly one
 // order gets it; the others are refused with "usage limit reached" and leave no redemption behind.
 import { beforeEach, describe, expect, it } from "vitest";
-import { claimDiscount } from "~/domains/commerce/discounts/redemption.server";
+import { claimDiscount, releaseDiscount } from "~/domains/commerce/discounts/redemption.server";
 import { isDomainError } from "~/domains/errors";
 import { prisma } from "~/infra/db.server";
 import { createDiscount, createOrder, createProduct } from "../factories/commerce";
@@ -58,5 +58,24 @@ describe("discount with one use left claimed by many at once", () => {
     expect(outcomes.map(reasonOf).filter((r) => r === null)).toHaveLength(1);
     expect(outcomes.map(reasonOf).filter((r) => r !== null)).toEqual(Array(CUSTOMERS - 1).fill("customer_limit_reached"));
     expect((await prisma.discount.findUniqueOrThrow({ where: { id: discount.id } })).usedCount).toBe(1);
+  });
+
+  it("gives a use back once when one order is released by several processes at once", async () => {
+    const [order] = await pendingOrders(1);
+    const discount = await createDiscount({ code: "BACKONCE", usageLimit: 10, usedCount: 3 });
+    await prisma.$transaction((tx) =>
+      claimDiscount(tx, { code: "BACKONCE", orderId: order.id, customerKey: "ada@example.com", now: new Date() }),
+    );
+    expect((await prisma.discount.findUniqueOrThrow({ where: { id: discount.id } })).usedCount).toBe(4);
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        prisma.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT pg_sleep(0.05)`;
+          await releaseDiscount(tx, order.id);
+        }),
+      ),
+    );
+    expect((await prisma.discount.findUniqueOrThrow({ where: { id: discount.id } })).usedCount).toBe(3);
+    expect(await prisma.discountRedemption.count({ where: { discountId: discount.id } })).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // parallel on its own connection; the balance never goes below zero and the money taken never
 // exceeds what the card held.
 import { beforeEach, describe, expect, it } from "vitest";
-import { redeemGiftCard } from "~/domains/commerce/gift-cards/ledger.server";
+import { creditOrderGiftCards, redeemGiftCard } from "~/domains/commerce/gift-cards/ledger.server";
 import { isDomainError } from "~/domains/errors";
 import { prisma } from "~/infra/db.server";
 import { createGiftCard, createOrder, createProduct } from "../factories/commerce";
@@ -61,5 +61,30 @@ describe("gift card spent by many at once", () => {
     );
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect((await prisma.giftCard.findUniqueOrThrow({ where: { id: card.id } })).balance).toBe(0);
+  });
+
+  it("gives an order's money back once when it is cancelled and refunded at the same moment", async () => {
+    const product = await createProduct();
+    const order = await createOrder({ status: "pending_payment", items: [{ variantId: product.variants[0].id, quantity: 1 }] });
+    const card = await createGiftCard({ code: "TWICE", balance: 5_000 });
+    await prisma.$transaction((tx) => redeemGiftCard(tx, { code: "TWICE", amount: 4_000, orderId: order.id }));
+
+    const credited = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        prisma.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT pg_sleep(0.05)`;
+          return creditOrderGiftCards(tx, {
+            orderId: order.id,
+            amount: 4_000,
+            kind: i % 2 ? "refund" : "release",
+            reason: "parallel",
+          });
+        }),
+      ),
+    );
+    expect(credited.reduce((sum, n) => sum + n, 0)).toBe(4_000);
+    expect(credited.filter((n) => n > 0)).toEqual([4_000]);
+    expect((await prisma.giftCard.findUniqueOrThrow({ where: { id: card.id } })).balance).toBe(5_000);
+    expect(await prisma.giftCardEntry.count({ where: { giftCardId: card.id, kind: { in: ["release", "refund"] } } })).toBe(1);
   });
 });

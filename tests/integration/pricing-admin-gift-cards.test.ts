@@ -130,6 +130,20 @@ describe("adjusting and switching off", () => {
     expect(page.card.entries).toHaveLength(3);
   });
 
+  it("refuses amounts larger than a card can hold, next to the field, changing nothing", async () => {
+    const tooBig = await issue({ amount: "30000000.00" });
+    expect(statusOf(tooBig)).toBe(400);
+    expect(payloadOf<Reply>(tooBig).result.error.amount).toEqual(["This amount is too large."]);
+    expect(await prisma.giftCard.count()).toBe(0);
+
+    const card = await createGiftCard({ code: "AAAABBBBCCCCDDDD", balance: 2_000_000_000 });
+    const refused = await onCard(card.id, { intent: "adjust", direction: "add", amount: "2000000.00", reason: "Top up" });
+    expect(statusOf(refused)).toBe(409);
+    expect(payloadOf<Reply>(refused).result.error.amount).toEqual(["This amount is too large."]);
+    expect((await prisma.giftCard.findUniqueOrThrow({ where: { id: card.id } })).balance).toBe(2_000_000_000);
+    expect(await prisma.giftCardEntry.count({ where: { giftCardId: card.id, kind: "adjust" } })).toBe(0);
+  });
+
   it("two admins taking off at once cannot push the balance below zero", async () => {
     const card = await createGiftCard({ code: "AAAABBBBCCCCDDDD", balance: 3000 });
     const results = await Promise.all(

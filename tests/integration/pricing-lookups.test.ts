@@ -140,6 +140,26 @@ describe("claimDiscount and releaseDiscount", () => {
 });
 
 describe("gift card ledger", () => {
+  it("credits the card spent last first even when both were spent in the same millisecond", async () => {
+    const order = await anOrder();
+    const first = await createGiftCard({ code: "FIRSTCARD", balance: 0 });
+    const last = await createGiftCard({ code: "LASTCARD", balance: 0 });
+    const at = new Date("2026-11-20T10:00:00.000Z");
+    // The ledger as one checkout spending two cards leaves it: same timestamp, ids in creation order.
+    await prisma.giftCardEntry.create({
+      data: { id: "entry-a", giftCardId: first.id, kind: "redeem", amount: -1000, balanceAfter: 0, orderId: order.id, createdAt: at },
+    });
+    await prisma.giftCardEntry.create({
+      data: { id: "entry-b", giftCardId: last.id, kind: "redeem", amount: -1000, balanceAfter: 0, orderId: order.id, createdAt: at },
+    });
+    const credited = await prisma.$transaction((tx) =>
+      creditOrderGiftCards(tx, { orderId: order.id, amount: 600, kind: "refund", reason: "partial refund" }),
+    );
+    expect(credited).toBe(600);
+    expect((await prisma.giftCard.findUniqueOrThrow({ where: { id: last.id } })).balance).toBe(600);
+    expect((await prisma.giftCard.findUniqueOrThrow({ where: { id: first.id } })).balance).toBe(0);
+  });
+
   it("loads cards in the order given from any spelling and lists inactive or missing ones as unknown", async () => {
     await createGiftCard({ code: "ABCDEFGH23456789", balance: 3000 });
     await createGiftCard({ code: "ZZZZZZZZZZZZZZZZ", isActive: false });

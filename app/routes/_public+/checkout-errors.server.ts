@@ -1,6 +1,6 @@
 // Turning a refused order into the sentence the review page shows (server only; not a route).
 import { isDomainError } from "~/domains/errors";
-import { refusalKey, type RefusalReason } from "~/domains/commerce/refusals";
+import type { Refusal, RefusalReason } from "~/domains/commerce/refusals";
 import { orderPath } from "~/domains/commerce/orders/order-links.server";
 import type { Translate } from "./checkout-helpers.server";
 
@@ -10,7 +10,12 @@ export type PlaceRefusal =
   | { kind: "field"; field: "paymentMethod"; message: string };
 
 /** null when the error is not an expected refusal (then it is rethrown). */
-export async function placeRefusal(error: unknown, t: Translate, tCommerce: Translate): Promise<PlaceRefusal | null> {
+export async function placeRefusal(
+  error: unknown,
+  t: Translate,
+  tCommerce: Translate,
+  money: (minor: number) => string,
+): Promise<PlaceRefusal | null> {
   if (!isDomainError(error)) return null;
   const details = error.details as Record<string, unknown>;
   switch (error.code) {
@@ -22,23 +27,24 @@ export async function placeRefusal(error: unknown, t: Translate, tCommerce: Tran
     case "unavailable":
       return { kind: "form", message: t("review.errors.unavailable", { title: String(details.title) }) };
     case "discount_unavailable":
-      return {
-        kind: "form",
-        message: t("review.errors.discountUnavailable", {
-          code: String(details.code),
-          reason: tCommerce(refusalKey(details.reason as RefusalReason).replace("commerce:", ""), { minimum: "" }),
-        }),
-      };
     case "gift_card_unavailable":
       return {
         kind: "form",
-        message: t("review.errors.giftCardUnavailable", {
-          code: String(details.code),
-          reason: tCommerce(refusalKey(details.reason as RefusalReason).replace("commerce:", "")),
-        }),
+        message: codeMessage(
+          {
+            source: error.code === "discount_unavailable" ? "discount" : "gift_card",
+            code: String(details.code),
+            reason: details.reason as RefusalReason,
+          },
+          t,
+          tCommerce,
+          money,
+        ),
       };
-    case "code_refused":
-      return { kind: "form", message: t("review.errors.codeRefused") };
+    case "code_refused": {
+      const [first] = (details.refusals as Refusal[] | undefined) ?? [];
+      return { kind: "form", message: first ? codeMessage(first, t, tCommerce, money) : t("review.errors.codeRefused") };
+    }
     case "payment_method_unavailable":
       return { kind: "field", field: "paymentMethod", message: t("review.errors.paymentMethodRequired") };
     case "shipping_required":
@@ -56,4 +62,18 @@ export async function placeRefusal(error: unknown, t: Translate, tCommerce: Tran
     default:
       return null;
   }
+}
+
+/** "The discount code SAVE10 can no longer be used: This code has reached its usage limit." */
+function codeMessage(
+  refusal: Pick<Refusal, "source" | "code" | "reason" | "minimum">,
+  t: Translate,
+  tCommerce: Translate,
+  money: (minor: number) => string,
+): string {
+  const reason = tCommerce(`refusals.${refusal.reason}`, {
+    minimum: refusal.minimum === undefined ? "" : money(refusal.minimum),
+  });
+  const key = refusal.source === "discount" ? "review.errors.discountUnavailable" : "review.errors.giftCardUnavailable";
+  return t(key, { code: refusal.code, reason });
 }

@@ -137,7 +137,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ipAddress: context.clientIp,
     });
   } catch (error) {
-    const refusal = await placeRefusal(error, t, tCommerce);
+    const currency = (await getShopSettings()).currency;
+    const refusal = await placeRefusal(error, t, tCommerce, (minor) => formatMoney(minor, currency, locale));
     if (!refusal) throw error;
     if (refusal.kind === "redirect") return redirect(refusal.to, 303);
     if (refusal.kind === "field") return data({ formError: null, paymentError: refusal.message }, { status: 400 });
