@@ -146,7 +146,9 @@ describe("collections", () => {
 
 describe("slug races", () => {
   it("lets one of two simultaneous categories with one slug through and tells the other the slug is taken", async () => {
-    const results = await Promise.all(["A", "B"].map((name) => post(categories, "/admin/shop/categories", { name, slug: "same" })));
+    const results = await Promise.all(
+      ["A", "B"].map((name) => post(categories, "/admin/shop/categories", { name, slug: "same" })),
+    );
     expect(results.map(statusOf).sort()).toEqual([302, 409]);
     expect(await prisma.category.count()).toBe(1);
   });

@@ -384,3 +384,33 @@ describe("a code taken by someone else while reviewing", () => {
     expect(review.data.refusals).toEqual([{ code: "LASTONE", message: "This code has reached its usage limit." }]);
   });
 });
+
+describe("a price changed while reviewing", () => {
+  it("is never charged silently: the order is refused with the new amount and placed on the next click", async () => {
+    const product = await createProduct({ title: "Teapot", variants: [{ price: 3000, stock: 3 }] });
+    await createShippingZone({ methods: [{ name: "Standard", rate: 500 }] });
+    const cart = await createCart({ items: [{ variantId: product.variants[0].id, quantity: 1 }] });
+    await walkToReview(cart.cookie);
+    const review = await get(reviewRoute.loader, "/checkout/review", { cookie: cart.cookie });
+    const shown = (review.data.totals as { amountDue: number }).amountDue;
+    expect(shown).toBe(3500);
+    await prisma.productVariant.update({ where: { id: product.variants[0].id }, data: { price: 3300 } });
+
+    const fields = { intent: "place", paymentMethod: "offline", expectedAmountDue: String(shown) };
+    const refused = await post(reviewRoute.action, "/checkout/review", fields, { cookie: cart.cookie });
+    expect(refused.status).toBe(409);
+    expect(refused.data.formError).toBe(
+      "The total changed while you were reviewing your order: it is now $38.00. Check the order below and place it again.",
+    );
+    expect(await prisma.order.count()).toBe(0);
+
+    const placed = await post(
+      reviewRoute.action,
+      "/checkout/review",
+      { ...fields, expectedAmountDue: "3800" },
+      { cookie: cart.cookie },
+    );
+    expect(placed.status).toBe(303);
+    expect((await prisma.order.findFirstOrThrow()).amountDue).toBe(3800);
+  });
+});

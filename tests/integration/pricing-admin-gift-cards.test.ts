@@ -69,11 +69,16 @@ describe("issuing", () => {
       [{ amount: "ten dollars" }, "amount"],
       [{ amount: "10", recipientEmail: "not-an-email" }, "recipientEmail"],
       [{ amount: "10", expiresAt: "someday" }, "expiresAt"],
+      [{ amount: "10", expiresAt: "2020-01-01T00:00" }, "expiresAt"],
     ] as const) {
       const result = await issue(fields);
       expect(statusOf(result)).toBe(400);
       expect(payloadOf<Reply>(result).result.error[field]?.length).toBeGreaterThan(0);
     }
+    // One message for one mistake: not "enter an amount such as 4.99" and "enter an amount above zero".
+    expect(payloadOf<Reply>(await issue({ amount: "ten dollars" })).result.error.amount).toEqual([
+      "Enter an amount such as 4.99 (digits, optional decimals, no currency sign).",
+    ]);
     expect(await prisma.giftCard.count()).toBe(1);
   });
 

@@ -147,10 +147,26 @@ describe("gift card ledger", () => {
     const at = new Date("2026-11-20T10:00:00.000Z");
     // The ledger as one checkout spending two cards leaves it: same timestamp, ids in creation order.
     await prisma.giftCardEntry.create({
-      data: { id: "entry-a", giftCardId: first.id, kind: "redeem", amount: -1000, balanceAfter: 0, orderId: order.id, createdAt: at },
+      data: {
+        id: "entry-a",
+        giftCardId: first.id,
+        kind: "redeem",
+        amount: -1000,
+        balanceAfter: 0,
+        orderId: order.id,
+        createdAt: at,
+      },
     });
     await prisma.giftCardEntry.create({
-      data: { id: "entry-b", giftCardId: last.id, kind: "redeem", amount: -1000, balanceAfter: 0, orderId: order.id, createdAt: at },
+      data: {
+        id: "entry-b",
+        giftCardId: last.id,
+        kind: "redeem",
+        amount: -1000,
+        balanceAfter: 0,
+        orderId: order.id,
+        createdAt: at,
+      },
     });
     const credited = await prisma.$transaction((tx) =>
       creditOrderGiftCards(tx, { orderId: order.id, amount: 600, kind: "refund", reason: "partial refund" }),

@@ -45,6 +45,8 @@ export async function placeRefusal(
       const [first] = (details.refusals as Refusal[] | undefined) ?? [];
       return { kind: "form", message: first ? codeMessage(first, t, tCommerce, money) : t("review.errors.codeRefused") };
     }
+    case "totals_changed":
+      return { kind: "form", message: t("review.errors.totalsChanged", { amount: money(Number(details.amountDue)) }) };
     case "payment_method_unavailable":
       return { kind: "field", field: "paymentMethod", message: t("review.errors.paymentMethodRequired") };
     case "shipping_required":

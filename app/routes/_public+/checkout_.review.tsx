@@ -133,6 +133,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       cartId,
       userId: user?.id ?? null,
       paymentMethod: submission.value.paymentMethod ?? null,
+      expectedAmountDue: submission.value.expectedAmountDue ?? null,
       locale,
       ipAddress: context.clientIp,
     });
@@ -241,6 +242,7 @@ export default function CheckoutReviewPage() {
       <Form method="post" id="checkout-review" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
         <AuthenticityTokenInput />
         <input type="hidden" name="intent" value="place" />
+        <input type="hidden" name="expectedAmountDue" value={totals.amountDue} />
         {totals.amountDue === 0 ? (
           <p>{t("review.coveredByGiftCards")}</p>
         ) : paymentMethods.length === 0 ? (

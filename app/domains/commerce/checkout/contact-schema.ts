@@ -70,6 +70,8 @@ export type ChosenPaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const PlaceOrderSchema = z.object({
   intent: z.literal("place"),
+  /** The amount due shown on the review page (minor units), so the order is never placed for another. */
+  expectedAmountDue: z.coerce.number().int().min(0).optional(),
   paymentMethod: z.enum(PAYMENT_METHODS, { errorMap: () => ({ message: "review.errors.paymentMethodRequired" }) }).optional(),
 });
 

@@ -48,6 +48,8 @@ export type PlaceInput = {
   cartId: string;
   userId: string | null;
   paymentMethod: ChosenPaymentMethod | null;
+  /** The amount due the review page showed: a different one now (a price, stock or card changed) refuses. */
+  expectedAmountDue?: number | null;
   locale: string;
   ipAddress?: string | null;
   now?: Date;
@@ -162,6 +164,12 @@ async function placeInTransaction(tx: Tx, input: PlaceInput, number: string): Pr
     throw new DomainError("contact_required", "Enter your delivery address.");
   }
   const { totals } = priced;
+  if (typeof input.expectedAmountDue === "number" && input.expectedAmountDue !== totals.amountDue) {
+    throw new DomainError("totals_changed", "The amount due changed since the review page was shown.", {
+      amountDue: totals.amountDue,
+      expected: input.expectedAmountDue,
+    });
+  }
 
   let paymentMethod: PlacedOrder["paymentMethod"];
   if (totals.amountDue === 0) paymentMethod = "gift_card";

@@ -20,6 +20,11 @@ export function createIssueGiftCardSchema(t: Translate, { currency, timeZone }: 
           ctx.addIssue({ code: "custom", message: t("pricing:errors.dateInvalid") });
           return z.NEVER;
         }
+        // A card that is dead on arrival (a mistyped year) would still be e-mailed to its recipient.
+        if (date.getTime() <= Date.now()) {
+          ctx.addIssue({ code: "custom", message: t("pricing:errors.expiryInPast") });
+          return z.NEVER;
+        }
         return date;
       }),
     recipientEmail: z

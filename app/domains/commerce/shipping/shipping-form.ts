@@ -35,15 +35,16 @@ export function createZoneSchema(t: Translate) {
 
 export type ZoneFormValue = z.output<ReturnType<typeof createZoneSchema>>;
 
+// Fatal, so a refinement after it (e.g. "above zero") does not add a second, contradictory message.
 function toMinor(t: Translate, currency: string) {
   return (text: string, ctx: z.RefinementCtx): number => {
     const minor = parseMoney(text, currency);
     if (minor === null) {
-      ctx.addIssue({ code: "custom", message: t("pricing:errors.amountInvalid") });
+      ctx.addIssue({ code: "custom", message: t("pricing:errors.amountInvalid"), fatal: true });
       return z.NEVER;
     }
     if (minor > MAX_STORED_MINOR) {
-      ctx.addIssue({ code: "custom", message: t("pricing:errors.amountTooLarge") });
+      ctx.addIssue({ code: "custom", message: t("pricing:errors.amountTooLarge"), fatal: true });
       return z.NEVER;
     }
     return minor;
