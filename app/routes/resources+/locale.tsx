@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { localeCookie } from "~/infra/cookies.server";
-import { parseFormWithCsrf } from "~/infra/csrf.server";
+import { parseStorefrontForm } from "~/infra/csrf.server";
 import { isLanguage } from "~/infra/i18n";
 import { safeRedirect } from "~/utils/safe-redirect";
 
@@ -11,7 +11,8 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await parseFormWithCsrf(request);
+  // A token when the page had one; on cached anonymous shop pages, the Origin check instead.
+  const form = await parseStorefrontForm(request);
   const locale = form.get("locale");
   const back = safeRedirect(form.get("redirectTo"), "/");
   if (!isLanguage(locale)) return redirect(back);
