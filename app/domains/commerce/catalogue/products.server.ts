@@ -267,13 +267,23 @@ async function replaceVariants(tx: Tx, productId: string, variants: VariantInput
   }
 }
 
-export async function updateProduct(id: string, input: Partial<ProductInput>, actor: CatalogueActor): Promise<{ id: string }> {
+/**
+ * `precondition` runs under the product's row lock, before anything changes: the API's If-Match
+ * compares the ETag there, so no edit can land between the check and the change. It throws to refuse.
+ */
+export async function updateProduct(
+  id: string,
+  input: Partial<ProductInput>,
+  actor: CatalogueActor,
+  precondition?: (tx: Tx) => Promise<void>,
+): Promise<{ id: string }> {
   const value = parseOrThrow<ProductPatch>(ProductPatchSchema, input);
   await mapUnique(() =>
     prisma.$transaction(async (tx) => {
       // Lock the product row: concurrent edits of one product apply one after the other.
       const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Product" WHERE "id" = ${id} FOR UPDATE`;
       if (locked.length === 0) throw new DomainError("not_found", "This product does not exist", { entity: "product" });
+      if (precondition) await precondition(tx);
       const current = await tx.product.findUniqueOrThrow({
         where: { id },
         select: {

@@ -1,11 +1,11 @@
 // Products for the API: keyset pages (newest first) and one product, serialized through the
 // contract; writes go through the catalogue's createProduct/updateProduct (the admin's rules,
 // audit rows and cache invalidation), with their refusals mapped onto body fields.
-import { type DomainError, isDomainError } from "~/domains/errors";
+import { DomainError, isDomainError } from "~/domains/errors";
 import type { Prisma } from "~/generated/prisma/client";
 import { createProduct, updateProduct } from "~/domains/commerce/catalogue/products.server";
 import { getShopSettings } from "~/domains/commerce/shop-settings.server";
-import { prisma } from "~/infra/db.server";
+import { prisma, type Db, type Tx } from "~/infra/db.server";
 import { pageOf, type CursorPosition } from "./cursor";
 import { etagOf } from "./etag";
 import type { ProblemError } from "./problem";
@@ -89,11 +89,8 @@ export async function listProductsPage({
   return { items: page.items.map((row) => toApiProduct(row, settings.currency)), nextCursor: page.nextCursor };
 }
 
-export async function getApiProduct(productId: string): Promise<ApiProduct | null> {
-  const [row, settings] = await Promise.all([
-    prisma.product.findUnique({ where: { id: productId }, include }),
-    getShopSettings(),
-  ]);
+export async function getApiProduct(productId: string, db: Db | Tx = prisma): Promise<ApiProduct | null> {
+  const [row, settings] = await Promise.all([db.product.findUnique({ where: { id: productId }, include }), getShopSettings(db)]);
   return row ? toApiProduct(row, settings.currency) : null;
 }
 
@@ -119,6 +116,10 @@ export function productFieldError(error: DomainError): ProblemError | null {
     }
     case "invalid_input":
       return { field: "(body)", code: "invalid_input", message: error.message };
+    case "variant_reserved":
+      return { field: "variants", code: "variant_reserved", message: error.message };
+    case "stock_below_reserved":
+      return { field: "variants", code: "stock_below_reserved", message: error.message };
     default:
       return null;
   }
@@ -136,23 +137,24 @@ export async function createProductFromApi(body: Parameters<typeof toProductInpu
 export type ProductPatchOutcome =
   { kind: "updated"; product: ApiProduct } | { kind: "not-found" } | { kind: "precondition-failed"; current: ApiProduct };
 
-/**
- * Applies a PATCH. `If-Match` is compared with the product as it is read just before the change
- * (the catalogue locks the row for the change itself; a change landing between the two is the
- * narrow window this leaves).
- */
+/** Applies a PATCH. `If-Match` is compared under the catalogue's row lock, right before the change. */
 export async function patchProductFromApi(
   productId: string,
   body: Parameters<typeof toProductInput>[0],
   ifMatch: (etag: string) => boolean,
   actor: Actor,
 ): Promise<ProductPatchOutcome> {
-  const current = await getApiProduct(productId);
-  if (!current) return { kind: "not-found" };
-  if (!ifMatch(productEtag(current))) return { kind: "precondition-failed", current };
+  let stale = null as ApiProduct | null;
   try {
-    await updateProduct(productId, toProductInput(body), actor);
+    await updateProduct(productId, toProductInput(body), actor, async (tx) => {
+      const current = await getApiProduct(productId, tx);
+      if (current && !ifMatch(productEtag(current))) {
+        stale = current;
+        throw new DomainError("precondition_failed", "The product changed since that ETag.");
+      }
+    });
   } catch (error) {
+    if (stale && isDomainError(error, "precondition_failed")) return { kind: "precondition-failed", current: stale };
     if (isDomainError(error, "not_found") && (error.details as { entity?: string }).entity === "product")
       return { kind: "not-found" };
     throw error;
