@@ -23,7 +23,10 @@ function slugParam(params: URLSearchParams, key: string): string {
 
 /** Relevance only means something with search text; without it the newest products come first. */
 export function parseShopListQuery(params: URLSearchParams): ShopListQuery {
-  const q = textParam(params, "q", 100);
+  // Control characters mean nothing to a search, and PostgreSQL refuses a NUL byte outright (500).
+  const q = textParam(params, "q", 100)
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim();
   const fallback: ShopSort = q ? "relevance" : "newest";
   let sort = oneOf(params.get("sort"), SHOP_SORTS, fallback);
   if (sort === "relevance" && !q) sort = "newest";

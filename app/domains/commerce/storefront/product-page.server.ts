@@ -47,7 +47,11 @@ export type ProductPageData = {
   reviews: PublicReview[];
 };
 
+/** What a stored slug can look like; anything else (a NUL byte PostgreSQL refuses, a huge string) is unknown. */
+const SLUG = /^[\p{L}\p{N}_.~-]{1,200}$/u;
+
 export async function loadProductPage(slug: string): Promise<ProductPageData | null> {
+  if (!SLUG.test(slug)) return null;
   const cache = getCache();
   const id = await cache.wrap(`storefront:slug:v1:${slug}`, { ttlSeconds: 600, tags: [CATALOGUE_TAG] }, async () => {
     const row = await prisma.product.findFirst({ where: { slug, status: "active" }, select: { id: true } });
