@@ -251,6 +251,39 @@ describe("changing and removing lines", () => {
     expect(view?.canCheckout).toBe(false);
   });
 
+  it("leaves no empty cart and no cookie behind when a first add is refused", async () => {
+    const product = await createProduct({ variants: [{ price: 1000, stock: 2 }] });
+    const shopper = new Shopper();
+    for (const quantity of ["-1", "0", "abc", "1.5", "99999999999999999999", "3"]) {
+      const answer = await shopper.post({ intent: "add", variantId: product.variants[0].id, quantity });
+      expect(answer.status).toBe(400);
+      expect(answer.setCookies.filter((c) => c.startsWith("__cart="))).toEqual([]);
+    }
+    expect(await prisma.cart.count()).toBe(0);
+
+    await shopper.post({ intent: "add", variantId: product.variants[0].id, quantity: "1" });
+    const refused = await shopper.post({ intent: "add", variantId: product.variants[0].id, quantity: "5" });
+    expect(refused.status).toBe(400);
+    expect(await prisma.cart.count()).toBe(1);
+    expect((await lines()).map((l) => l.quantity)).toEqual([1]);
+  });
+
+  it("answers 400 (not a server error) to a NUL byte in any field, changing nothing", async () => {
+    const product = await createProduct({ variants: [{ price: 1000, stock: 5 }] });
+    const shopper = new Shopper();
+    await shopper.post({ intent: "add", variantId: product.variants[0].id, quantity: "1" });
+    for (const fields of [
+      { intent: "add", variantId: "v\u0000", quantity: "1" },
+      { intent: "update", itemId: "x\u0000", quantity: "2" },
+      { intent: "remove", itemId: "x\u0000" },
+      { intent: "apply-discount", code: "SAVE\u000010" },
+      { intent: "apply-gift-card", code: "ABCD\u0000EFGH" },
+    ]) {
+      expect((await shopper.post(fields)).status).toBe(400);
+    }
+    expect((await lines()).map((l) => l.quantity)).toEqual([1]);
+  });
+
   it("answers an unknown intent with 400", async () => {
     const answer = await new Shopper().post({ intent: "explode" });
     expect(answer.status).toBe(400);

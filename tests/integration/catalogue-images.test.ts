@@ -5,14 +5,16 @@
 import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
+import { cleanFileName } from "~/domains/commerce/catalogue/digital-assets.server";
 import { processProductImage, renditionWidthsFor } from "~/domains/commerce/catalogue/image-pipeline.server";
 import { prisma } from "~/infra/db.server";
+import * as editProduct from "~/routes/admin+/shop.products.$productId";
 import * as file from "~/routes/admin+/shop.products.$productId_.file";
 import * as images from "~/routes/admin+/shop.products.$productId_.images";
 import * as media from "~/routes/media+/products.$imageId.$file";
 import { createProduct } from "../factories/commerce";
 import { createUser } from "../factories/users";
-import { BASE, csrfPair, getRequest, sessionCookie } from "../setup/requests";
+import { BASE, csrfPair, formRequest, getRequest, sessionCookie } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
 import { payloadOf, run, statusOf } from "./admin-helpers";
 
@@ -216,10 +218,49 @@ describe("image upload route and media route", () => {
       { productId: product.id },
     );
     expect((await prisma.productVariant.findUniqueOrThrow({ where: { id: product.variants[1]!.id } })).imageId).toBe(second.id);
+
+    // Saving the product form (which knows nothing of images) keeps the variant's image.
+    const [small, medium] = product.variants;
+    const saved = await run(
+      editProduct.action,
+      await formRequest(
+        `/admin/shop/products/${product.id}`,
+        {
+          intent: "save",
+          title: "Renamed",
+          slug: product.slug,
+          status: "active",
+          kind: "physical",
+          optionNames: "Size",
+          "variants[0].id": small!.id,
+          "variants[0].sku": small!.sku,
+          "variants[0].options": "S",
+          "variants[0].price": "1.00",
+          "variants[1].id": medium!.id,
+          "variants[1].sku": medium!.sku,
+          "variants[1].options": "M",
+          "variants[1].price": "1.00",
+        },
+        { userId: adminId },
+      ),
+      { productId: product.id },
+    );
+    expect(statusOf(saved)).toBe(302);
+    expect((await prisma.productVariant.findUniqueOrThrow({ where: { id: medium!.id } })).imageId).toBe(second.id);
   });
 });
 
 describe("digital file", () => {
+  it("keeps a download name that survives a Content-Disposition header and cannot disguise its extension", () => {
+    expect(cleanFileName('C:\\Users\\me\\"Guide"?.pdf')).toBe("Guide.pdf");
+    expect(cleanFileName("invoice\u202Efdp.exe")).toBe("invoicefdp.exe");
+    // 150 emoji are 300 UTF-16 units: the 200-character cut must not leave half of one behind.
+    const long = cleanFileName(`${"\u{1F4D8}".repeat(150)}.epub`);
+    expect(() => encodeURIComponent(long)).not.toThrow();
+    expect(long.endsWith(".epub")).toBe(true);
+    expect(cleanFileName("\u0000\u0007")).toBe("download");
+  });
+
   it("stores a digital product's file privately with its checksum; a physical product has none", async () => {
     const product = await createProduct({ kind: "digital" });
     const bytes = Buffer.from("%PDF-1.7 pretend ebook");

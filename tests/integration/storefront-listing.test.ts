@@ -98,6 +98,16 @@ describe("listing", () => {
     expect((await list(`?q=${encodeURIComponent('\'); DROP TABLE "Product"; -- & | !')}`)).status).toBe(200);
   });
 
+  it("treats control characters in the search as spaces instead of failing (PostgreSQL refuses NUL)", async () => {
+    await createProduct({ title: "Blue mug" });
+    await catalogueChanged();
+    const page = await list("?q=blue%00mug");
+    expect(page.status).toBe(200);
+    expect(page.payload.query).toMatchObject({ q: "blue mug" });
+    expect(titles(page.payload)).toEqual(["Blue mug"]);
+    expect((await list("?q=%00")).status).toBe(200);
+  });
+
   it("sorts by price both ways and by name", async () => {
     await createProduct({ title: "Bravo", variants: [{ price: 3000, stock: 1 }] });
     await createProduct({

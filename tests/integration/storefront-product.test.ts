@@ -92,7 +92,7 @@ describe("product page", () => {
     await createProduct({ title: "Secret", slug: "secret", status: "draft" });
     await createProduct({ title: "Old", slug: "old", status: "archived" });
     await catalogueChanged();
-    for (const slug of ["secret", "old", "never-existed"]) {
+    for (const slug of ["secret", "old", "never-existed", "nul\u0000byte", "x".repeat(5000)]) {
       const result = await call(loader, await getRequest(`/shop/${slug}`), { slug });
       expect(statusOf(result)).toBe(404);
     }

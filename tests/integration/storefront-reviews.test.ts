@@ -85,6 +85,7 @@ describe("writing a review", () => {
       { ...review, rating: "four" },
       { ...review, title: "  " },
       { ...review, body: "x".repeat(5001) },
+      { ...review, title: "\u0000" },
     ]) {
       const result = await submit(customer.id, fields);
       expect(statusOf(result)).toBe(400);

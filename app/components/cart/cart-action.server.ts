@@ -6,7 +6,7 @@ import { data } from "@remix-run/node";
 import { applyDiscountCode, applyGiftCard, removeDiscountCode, removeGiftCard } from "~/domains/commerce/cart/cart-codes.server";
 import { discountSchema, giftCardSchema, isCartIntent, updateLineSchema } from "~/domains/commerce/cart/cart-forms";
 import { addToCart, removeCartLine, updateCartLine } from "~/domains/commerce/cart/cart-items.server";
-import { ensureCart, readCartId } from "~/domains/commerce/cart/cart.server";
+import { discardEmptyCart, ensureCart, readCartId } from "~/domains/commerce/cart/cart.server";
 import { quantityMessageKey, type QuantityReason } from "~/domains/commerce/cart-quantity";
 import { formatGiftCardCode } from "~/domains/commerce/gift-cards/gift-card-code";
 import { refusalKey, type RefusalReason } from "~/domains/commerce/refusals";
@@ -74,7 +74,7 @@ async function add(request: Request, formData: FormData, t: T) {
   const variantId = String(formData.get("variantId") ?? "");
   const backTo = shopPageBehind(request);
   if (!variantId) return data<CartActionData>({ form: "add", error: t("errors.unavailableGeneric"), backTo }, { status: 400 });
-  const { cartId, setCookie } = await ensureCart(request);
+  const { cartId, setCookie, created } = await ensureCart(request);
   try {
     const change = await addToCart(cartId, variantId, formData.get("quantity"));
     return redirectWithToast(
@@ -90,6 +90,12 @@ async function add(request: Request, formData: FormData, t: T) {
       const title = (error.details as { title: string | null }).title;
       message = title ? t("errors.unavailable", { title }) : t("errors.unavailableGeneric");
     } else throw error;
+    // A refused first add leaves no trace: no empty cart and no cookie (which would also make
+    // every shop page private for this visitor).
+    if (created) {
+      await discardEmptyCart(cartId);
+      return data<CartActionData>({ form: "add", error: message, backTo }, { status: 400 });
+    }
     return data<CartActionData>({ form: "add", error: message, backTo }, { status: 400, headers: headersWith(setCookie) });
   }
 }
@@ -199,7 +205,10 @@ export async function cartAction(request: Request, clientIp: string) {
   const formData = await parseStorefrontForm(request);
   const t = (await i18n.getFixedT(request, "cart")) as unknown as T;
   const intent = formData.get("intent");
-  if (!isCartIntent(intent)) return data<CartActionData>({ form: "page", error: t("errors.badRequest") }, { status: 400 });
+  // PostgreSQL refuses a NUL byte in any text parameter (a 500): no honest form sends one.
+  const hasNul = [...formData.values()].some((value) => typeof value === "string" && value.includes("\u0000"));
+  if (!isCartIntent(intent) || hasNul)
+    return data<CartActionData>({ form: "page", error: t("errors.badRequest") }, { status: 400 });
   if (intent === "add") return add(request, formData, t);
 
   // Every other intent changes an existing cart: without one there is nothing to change.

@@ -21,11 +21,11 @@ export function ProductCard({ item, currency, eager }: { item: ListingItem; curr
         ) : null}
       </div>
       <div className="flex flex-1 flex-col gap-1 p-3">
-        <h2 className="font-medium">
+        <h3 className="font-medium">
           <Link to={`/shop/${item.slug}`} className="hover:underline">
             {item.title}
           </Link>
-        </h2>
+        </h3>
         <Price
           amount={item.minPrice}
           compareAt={item.compareAtPrice}

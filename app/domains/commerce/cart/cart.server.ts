@@ -47,12 +47,20 @@ export async function ensureCustomerCart(userId: string): Promise<string> {
  * The cart to write to, created when the shopper has none yet. `setCookie` is the header to send
  * for an anonymous cart (new or existing: it refreshes the cookie's 30 days), null for a customer.
  */
-export async function ensureCart(request: Request): Promise<{ cartId: string; setCookie: string | null }> {
+export async function ensureCart(request: Request): Promise<{ cartId: string; setCookie: string | null; created: boolean }> {
   const user = await getOptionalUser(request);
-  if (user) return { cartId: await ensureCustomerCart(user.id), setCookie: null };
+  if (user) return { cartId: await ensureCustomerCart(user.id), setCookie: null, created: false };
   const existing = await anonymousCartId(request);
   const cartId = existing ?? (await prisma.cart.create({ data: {}, select: { id: true } })).id;
-  return { cartId, setCookie: await cartCookieHeader(cartId) };
+  return { cartId, setCookie: await cartCookieHeader(cartId), created: existing === null };
+}
+
+/**
+ * Deletes an anonymous cart made for an add that was refused (its cookie was never sent, so nothing
+ * else can have reached it; the conditions are only a safety net).
+ */
+export async function discardEmptyCart(cartId: string): Promise<void> {
+  await prisma.cart.deleteMany({ where: { id: cartId, userId: null, discountCode: null, items: { none: {} } } });
 }
 
 /** Units in the cart (the header's count). */

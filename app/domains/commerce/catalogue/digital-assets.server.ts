@@ -8,14 +8,17 @@ import { invalidateCatalogue, type CatalogueActor } from "./catalogue-cache.serv
 
 export const MAX_DIGITAL_BYTES = 50 * 1024 * 1024;
 
+// Control characters, quotes and reserved characters, plus the bidirectional overrides that can
+// disguise an extension ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf").
+const UNSAFE_NAME_CHAR = /[\u0000-\u001f\u007f-\u009f"<>|:*?\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+
 /** A safe download name: no path, no control characters or quotes, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = [...base]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && !'"<>|:*?'.includes(ch))
-    .join("")
-    .trim()
-    .slice(-200);
+  // Counted in code points, so the cut never splits an emoji into a lone surrogate (which would
+  // make encodeURIComponent, and so the download's Content-Disposition, throw).
+  const chars = [...base].filter((ch) => !UNSAFE_NAME_CHAR.test(ch));
+  const cleaned = chars.slice(-200).join("").trim();
   return cleaned || "download";
 }
 

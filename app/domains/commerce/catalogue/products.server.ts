@@ -253,7 +253,8 @@ async function replaceVariants(tx: Tx, productId: string, variants: VariantInput
     if (row) {
       await tx.productVariant.update({
         where: { id: row.id },
-        data: { ...variantData(variant, position), imageId: variant.imageId ?? null },
+        // No imageId in the input (the admin form, a PATCH that leaves it out): keep the variant's image.
+        data: { ...variantData(variant, position), ...(variant.imageId !== undefined ? { imageId: variant.imageId } : {}) },
       });
       if (variant.stockOnHand !== undefined) await setStock(tx, row.id, variant.stockOnHand, actor);
     } else {

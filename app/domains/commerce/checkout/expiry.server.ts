@@ -78,7 +78,19 @@ export async function releaseExpiredReservations(now = new Date()): Promise<Expi
             continue;
           }
         }
+        const expiredSession = order.stripeCheckoutSessionId;
         const changed = await prisma.$transaction(async (tx) => {
+          // Re-checked under the order's lock: the list above was read before the call to Stripe, and
+          // meanwhile the payment may have landed (through a session a retry opened) or a retry may have
+          // replaced the session we just expired. Cancelling then would cancel a paid order (its gift
+          // cards credited back, the card payment kept) or one the customer is paying right now; the
+          // next sweep looks at it again.
+          const rows = await tx.$queryRaw<Array<{ status: string; stripeCheckoutSessionId: string | null }>>`
+            SELECT "status"::text AS "status", "stripeCheckoutSessionId" FROM "Order" WHERE "id" = ${order.id} FOR UPDATE`;
+          const current = rows[0];
+          if (!current || current.status !== "pending_payment" || current.stripeCheckoutSessionId !== expiredSession) {
+            return null;
+          }
           const { changed } = await cancelOrder(tx, {
             orderId: order.id,
             reason: "payment_timeout",
@@ -88,7 +100,8 @@ export async function releaseExpiredReservations(now = new Date()): Promise<Expi
           });
           return changed;
         });
-        if (changed) result.ordersCancelled += 1;
+        if (changed === null) result.skipped += 1;
+        else if (changed) result.ordersCancelled += 1;
         continue;
       }
       const units = await prisma.$transaction(async (tx) => {

@@ -81,15 +81,17 @@ export async function startCheckout({
   return prisma.$transaction(async (tx) => {
     // One start at a time per cart (a double click): the second waits and replaces the first.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`checkout-start:${cartId}`}))`;
+    // The cart's unplaced checkouts, locked: an order being placed from one of them right now (it holds
+    // the row lock) finishes first, and FOR UPDATE re-reads the status after the wait, so a checkout that
+    // just became an order keeps its reservation (the order's stock) and its "placed" status.
+    const open = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT "id" FROM "Checkout" WHERE "cartId" = ${cartId} AND "status" IN ('open', 'expired')
+      ORDER BY "createdAt" DESC, "id" FOR UPDATE`;
+    // Read after the locks: an order just placed emptied the cart.
     const lines = await cartReserveLines(tx, cartId);
-    const open = await tx.checkout.findMany({
-      where: { cartId, status: { in: ["open", "expired"] } },
-      orderBy: { createdAt: "desc" },
-      select: { id: true },
-    });
     for (const checkout of open) {
       await releaseReservations(tx, checkout.id);
-      await tx.checkout.update({ where: { id: checkout.id }, data: { status: "expired" } });
+      await tx.checkout.updateMany({ where: { id: checkout.id, status: "open" }, data: { status: "expired" } });
     }
     // The answers of this cart's latest checkout (even one already placed: the same browser's next
     // order goes to the same address), else the signed-in customer's last order.

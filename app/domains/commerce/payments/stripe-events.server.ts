@@ -219,8 +219,13 @@ async function cancelOversold(tx: Tx, session: SessionObject): Promise<Effect> {
   const order = await lockOrder(tx, sessionOrderRef(session));
   if (!order) return { outcome: "ignored", orderId: null };
   const paymentIntentId = idOf(session.payment_intent) as string;
-  await cancelOrder(tx, { orderId: order.id, reason: "oversold", restock: false, actorId: null });
-  await refundUnexpected(tx, order, paymentIntentId, session.amount_total ?? 0, "oversold");
+  if (order.stripePaymentIntentId === paymentIntentId) return { outcome: "processed", orderId: order.id };
+  // Between the two transactions the order may have moved on (paid through another session, cancelled):
+  // only an order still waiting is cancelled; this payment is refunded either way.
+  const waiting = order.status === "pending_payment" && order.paymentMethod === "stripe";
+  if (waiting) await cancelOrder(tx, { orderId: order.id, reason: "oversold", restock: false, actorId: null });
+  const reason: UnexpectedPaymentReason = waiting ? "oversold" : order.status === "cancelled" ? "order_cancelled" : "already_paid";
+  await refundUnexpected(tx, order, paymentIntentId, session.amount_total ?? 0, reason);
   return { outcome: "processed", orderId: order.id };
 }
 

@@ -21,12 +21,18 @@ function slugParam(params: URLSearchParams, key: string): string {
   return SLUG.test(value) ? value : "";
 }
 
+function withoutControlCharacters(text: string): string {
+  const spaced = Array.from(text, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x20 || code === 0x7f ? " " : char;
+  }).join("");
+  return spaced.replace(/\s+/g, " ").trim();
+}
+
 /** Relevance only means something with search text; without it the newest products come first. */
 export function parseShopListQuery(params: URLSearchParams): ShopListQuery {
   // Control characters mean nothing to a search, and PostgreSQL refuses a NUL byte outright (500).
-  const q = textParam(params, "q", 100)
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
-    .trim();
+  const q = withoutControlCharacters(textParam(params, "q", 100));
   const fallback: ShopSort = q ? "relevance" : "newest";
   let sort = oneOf(params.get("sort"), SHOP_SORTS, fallback);
   if (sort === "relevance" && !q) sort = "newest";

@@ -7,6 +7,11 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 export const REVIEW_TITLE_MAX = 120;
 export const REVIEW_BODY_MAX = 5000;
 
+/** PostgreSQL refuses NUL bytes in text (a 500); they carry nothing a reader could see. */
+function withoutNul(value: unknown): unknown {
+  return typeof value === "string" ? value.split("\u0000").join("") : value;
+}
+
 export function createReviewSchema(t: Translate) {
   return z.object({
     intent: z.literal("review"),
@@ -18,16 +23,22 @@ export function createReviewSchema(t: Translate) {
       .int(t("shop:reviews.errors.ratingRequired"))
       .min(1, t("shop:reviews.errors.ratingRequired"))
       .max(5, t("shop:reviews.errors.ratingRequired")),
-    title: z
-      .string({ required_error: t("shop:reviews.errors.titleRequired") })
-      .trim()
-      .min(1, t("shop:reviews.errors.titleRequired"))
-      .max(REVIEW_TITLE_MAX, t("shop:reviews.errors.titleTooLong", { max: REVIEW_TITLE_MAX })),
-    body: z
-      .string({ required_error: t("shop:reviews.errors.bodyRequired") })
-      .trim()
-      .min(1, t("shop:reviews.errors.bodyRequired"))
-      .max(REVIEW_BODY_MAX, t("shop:reviews.errors.bodyTooLong", { max: REVIEW_BODY_MAX })),
+    title: z.preprocess(
+      withoutNul,
+      z
+        .string({ required_error: t("shop:reviews.errors.titleRequired") })
+        .trim()
+        .min(1, t("shop:reviews.errors.titleRequired"))
+        .max(REVIEW_TITLE_MAX, t("shop:reviews.errors.titleTooLong", { max: REVIEW_TITLE_MAX })),
+    ),
+    body: z.preprocess(
+      withoutNul,
+      z
+        .string({ required_error: t("shop:reviews.errors.bodyRequired") })
+        .trim()
+        .min(1, t("shop:reviews.errors.bodyRequired"))
+        .max(REVIEW_BODY_MAX, t("shop:reviews.errors.bodyTooLong", { max: REVIEW_BODY_MAX })),
+    ),
   });
 }
 
@@ -35,7 +46,7 @@ export const MODERATION_DECISIONS = ["approved", "rejected"] as const;
 export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
 export const ModerationSchema = z.object({
-  reviewId: z.string().min(1).max(64),
+  reviewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   decision: z.enum(MODERATION_DECISIONS),
 });
 
