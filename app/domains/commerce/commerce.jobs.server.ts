@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineJob, type JobDefinition } from "~/domains/platform/jobs/define";
 import { logger } from "~/infra/logger.server";
 import { releaseExpiredReservations } from "./checkout/expiry.server";
+import { stockCacheRefreshJob } from "./stock-cache.server";
 
 export const reservationExpiryJob = defineJob({
   name: "commerce_reservation_expiry",
@@ -22,4 +23,4 @@ export const reservationExpiryJob = defineJob({
   },
 });
 
-export const commerceJobs: JobDefinition[] = [reservationExpiryJob];
+export const commerceJobs: JobDefinition[] = [reservationExpiryJob, stockCacheRefreshJob];

@@ -11,6 +11,7 @@
 //            stock as committed, so committing twice changes nothing.
 import { DomainError } from "~/domains/errors";
 import type { Tx } from "~/infra/db.server";
+import { refreshStockCache } from "../stock-cache.server";
 
 export const SOLD_REASON_PREFIX = "Sold: order";
 
@@ -53,6 +54,7 @@ export async function reserveStock(
   tx: Tx,
   { checkoutId, lines, expiresAt }: { checkoutId: string; lines: readonly ReserveLine[]; expiresAt: Date },
 ): Promise<void> {
+  const reservedVariants: string[] = [];
   for (const line of merge(lines)) {
     const taken = await tx.$executeRaw`
       UPDATE "ProductVariant" SET "stockReserved" = "stockReserved" + ${line.quantity}, "updatedAt" = now()
@@ -65,7 +67,9 @@ export async function reserveStock(
     await tx.stockReservation.create({
       data: { checkoutId, variantId: line.variantId, quantity: line.quantity, expiresAt },
     });
+    reservedVariants.push(line.variantId);
   }
+  await refreshStockCache(tx, reservedVariants, "down");
 }
 
 /** Gives back what the checkout reserved; returns the units released (0 when already done). */
@@ -79,6 +83,11 @@ export async function releaseReservations(tx: Tx, checkoutId: string): Promise<n
       WHERE "id" = ${variantId}`;
     units += quantity;
   }
+  await refreshStockCache(
+    tx,
+    released.map((row) => row.variantId),
+    "up",
+  );
   return units;
 }
 
@@ -116,8 +125,10 @@ export async function commitOrderStock(tx: Tx, order: CommitOrder, actorId: stri
       item.variantId ? [{ variantId: item.variantId, quantity: item.quantity, title: item.title }] : [],
     ),
   );
+  const takenUnheld: string[] = [];
   for (const line of lines) {
     const held = reserved.get(line.variantId) ?? 0;
+    if (held < line.quantity) takenUnheld.push(line.variantId);
     reserved.delete(line.variantId);
     const rows = await tx.$queryRaw<Array<{ stockOnHand: number }>>`
       UPDATE "ProductVariant"
@@ -150,4 +161,8 @@ export async function commitOrderStock(tx: Tx, order: CommitOrder, actorId: stri
       UPDATE "ProductVariant" SET "stockReserved" = GREATEST("stockReserved" - ${quantity}, 0), "updatedAt" = now()
       WHERE "id" = ${variantId}`;
   }
+  // Selling what was reserved leaves the sellable count as it was; only units taken without a
+  // reservation, or holds given back, change what the storefront shows.
+  await refreshStockCache(tx, takenUnheld, "down");
+  await refreshStockCache(tx, [...reserved.keys()], "up");
 }

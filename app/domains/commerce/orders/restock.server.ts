@@ -2,6 +2,7 @@
 // tracked variant's stockOnHand goes up by the quantity, with an InventoryAdjustment row naming
 // the order. Done at most once per order: a second call finds the rows and does nothing.
 import type { Tx } from "~/infra/db.server";
+import { refreshStockCache } from "../stock-cache.server";
 
 const RESTOCK_REASON = { refund: "Restocked: order refunded", cancel: "Restocked: order cancelled" } as const;
 
@@ -17,6 +18,7 @@ export async function restockOrder(
   });
   if (done > 0) return 0;
   let units = 0;
+  const restocked: string[] = [];
   for (const item of order.items) {
     if (!item.variantId || item.quantity <= 0) continue;
     const rows = await tx.$queryRaw<Array<{ stockOnHand: number }>>`
@@ -35,6 +37,8 @@ export async function restockOrder(
       },
     });
     units += item.quantity;
+    restocked.push(item.variantId);
   }
+  await refreshStockCache(tx, restocked, "up");
   return units;
 }
