@@ -272,13 +272,14 @@ describe("changing and removing lines", () => {
     const product = await createProduct({ variants: [{ price: 1000, stock: 5 }] });
     const shopper = new Shopper();
     await shopper.post({ intent: "add", variantId: product.variants[0].id, quantity: "1" });
-    for (const fields of [
+    const attempts: Array<Record<string, string>> = [
       { intent: "add", variantId: "v\u0000", quantity: "1" },
       { intent: "update", itemId: "x\u0000", quantity: "2" },
       { intent: "remove", itemId: "x\u0000" },
       { intent: "apply-discount", code: "SAVE\u000010" },
       { intent: "apply-gift-card", code: "ABCD\u0000EFGH" },
-    ]) {
+    ];
+    for (const fields of attempts) {
       expect((await shopper.post(fields)).status).toBe(400);
     }
     expect((await lines()).map((l) => l.quantity)).toEqual([1]);

@@ -5,8 +5,12 @@
 import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
-import { cleanFileName } from "~/domains/commerce/catalogue/digital-assets.server";
-import { processProductImage, renditionWidthsFor } from "~/domains/commerce/catalogue/image-pipeline.server";
+import { cleanFileName, uploadDigitalAsset } from "~/domains/commerce/catalogue/digital-assets.server";
+import {
+  processProductImage,
+  renditionWidthsFor,
+  sniffImageFormat,
+} from "~/domains/commerce/catalogue/image-pipeline.server";
 import { prisma } from "~/infra/db.server";
 import * as editProduct from "~/routes/admin+/shop.products.$productId";
 import * as file from "~/routes/admin+/shop.products.$productId_.file";
@@ -81,6 +85,19 @@ describe("image pipeline", () => {
       .tiff()
       .toBuffer();
     await expect(processProductImage(tiff)).rejects.toMatchObject({ code: "image_type" });
+  });
+
+  it("looks at the first bytes before any decoder runs: only the five formats get through", async () => {
+    for (const format of ["jpeg", "png", "gif", "webp", "avif"] as const) {
+      expect(sniffImageFormat(await photo(20, 10, format))).toBe(format);
+    }
+    expect(sniffImageFormat(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'/>"))).toBeNull();
+    expect(sniffImageFormat(Buffer.from("%PDF-1.7\n"))).toBeNull();
+    expect(sniffImageFormat(Buffer.from("<!doctype html><img src=x onerror=alert(1)>"))).toBeNull();
+    // HTML with an image's name and a JPEG after it is still HTML.
+    const disguised = Buffer.concat([Buffer.from("<html>"), await photo(20, 10, "jpeg")]);
+    expect(sniffImageFormat(disguised)).toBeNull();
+    await expect(processProductImage(disguised)).rejects.toMatchObject({ code: "image_type" });
   });
 
   it("refuses an image over the pixel limit before decoding it", async () => {
@@ -276,6 +293,7 @@ describe("digital file", () => {
     const asset = await prisma.digitalAsset.findUniqueOrThrow({ where: { productId: product.id } });
     expect(asset).toMatchObject({ fileName: "Guide.pdf", contentType: "application/pdf", byteSize: bytes.byteLength });
     expect(asset.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(Buffer.from(asset.data).equals(bytes)).toBe(true);
     // The public media route knows only image renditions: the asset's id reaches nothing.
     const probe = (await media.loader({
       request: await getRequest("/media/x"),
@@ -295,5 +313,15 @@ describe("digital file", () => {
     );
     expect(statusOf(refused)).toBe(422);
     expect(await prisma.digitalAsset.count({ where: { productId: physical.id } })).toBe(0);
+
+    // A Buffer that is a slice of a larger one (Node's pool) stores exactly its own bytes.
+    const pooled = Buffer.concat([Buffer.from("prefix-"), Buffer.from("second edition")]).subarray(7);
+    await uploadDigitalAsset(
+      { productId: product.id, fileName: "Guide-2.pdf", contentType: "application/pdf", bytes: pooled },
+      { actorId: adminId },
+    );
+    const replaced = await prisma.digitalAsset.findUniqueOrThrow({ where: { productId: product.id } });
+    expect(Buffer.from(replaced.data).toString()).toBe("second edition");
+    expect(replaced.byteSize).toBe(pooled.byteLength);
   });
 });

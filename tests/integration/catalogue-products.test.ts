@@ -3,7 +3,12 @@
 // sanitized, minPrice/searchText kept up to date, stock changes recorded, audit rows, cache
 // invalidation, permissions in loader and action, bad form input changing nothing.
 import { beforeEach, describe, expect, it } from "vitest";
-import { createProduct, updateProduct, type ProductInput } from "~/domains/commerce/catalogue/products.server";
+import {
+  createProduct,
+  deleteProduct,
+  updateProduct,
+  type ProductInput,
+} from "~/domains/commerce/catalogue/products.server";
 import { CATALOGUE_TAG, productTag } from "~/domains/commerce/cache-tags";
 import { isDomainError } from "~/domains/errors";
 import { getCache } from "~/infra/cache.server";
@@ -213,6 +218,58 @@ describe("createProduct / updateProduct (domain contract)", () => {
     );
     expect(code).toBe("variant_reserved");
     expect(await prisma.productVariant.count({ where: { productId: id } })).toBe(2);
+  });
+
+  it("refuses removing a variant that a checkout reserves while the edit is under way", async () => {
+    const { id } = await createProduct(input(), actor());
+    const [small] = await prisma.productVariant.findMany({ where: { productId: id }, orderBy: { position: "asc" } });
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reserving = new Promise<void>((resolve) => (locked = resolve));
+    // A checkout's reservation: the variant row is updated and held until it commits.
+    const checkout = prisma.$transaction(
+      async (tx) => {
+        await tx.productVariant.update({ where: { id: small!.id }, data: { stockReserved: 1 } });
+        locked();
+        await gate;
+      },
+      { timeout: 15_000 },
+    );
+    await reserving;
+    const edit = codeOf(
+      updateProduct(id, { variants: [{ sku: "LS-M", optionValues: ["M"], price: 3900, trackInventory: true }] }, actor()),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    release();
+    await checkout;
+    expect(await edit).toBe("variant_reserved");
+    const kept = await prisma.productVariant.findUniqueOrThrow({ where: { id: small!.id } });
+    expect(kept.stockReserved).toBe(1);
+  });
+
+  it("refuses deleting a product whose variant a checkout reserves while the delete is under way", async () => {
+    const { id } = await createProduct(input(), actor());
+    const [small] = await prisma.productVariant.findMany({ where: { productId: id }, orderBy: { position: "asc" } });
+    let release!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reserving = new Promise<void>((resolve) => (locked = resolve));
+    const checkout = prisma.$transaction(
+      async (tx) => {
+        await tx.productVariant.update({ where: { id: small!.id }, data: { stockReserved: 1 } });
+        locked();
+        await gate;
+      },
+      { timeout: 15_000 },
+    );
+    await reserving;
+    const removal = codeOf(deleteProduct(id, actor()));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    release();
+    await checkout;
+    expect(await removal).toBe("variant_reserved");
+    expect(await prisma.product.count({ where: { id } })).toBe(1);
   });
 
   it("invalidates the listing and the product's page after a write", async () => {

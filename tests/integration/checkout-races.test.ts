@@ -5,15 +5,18 @@ import { releaseExpiredReservations } from "~/domains/commerce/checkout/expiry.s
 import { startCheckout } from "~/domains/commerce/checkout/start.server";
 import { redeemGiftCard } from "~/domains/commerce/gift-cards/ledger.server";
 import { markOrderPaid } from "~/domains/commerce/orders/payment.server";
+import type * as StripeCheckout from "~/domains/commerce/payments/stripe-checkout.server";
 import { prisma } from "~/infra/db.server";
 import { createGiftCard, createProduct } from "../factories/commerce";
 import { resetDatabase } from "../setup/reset";
 import { createCart } from "./checkout-helpers";
 
+type StripeCheckoutModule = typeof StripeCheckout;
+
 // What happens while the sweep talks to Stripe (between its read and its cancel).
 const whileExpiring = vi.hoisted(() => ({ hook: null as null | ((sessionId: string) => Promise<void>) }));
 vi.mock("~/domains/commerce/payments/stripe-checkout.server", async (importOriginal) => {
-  const original = await importOriginal<typeof import("~/domains/commerce/payments/stripe-checkout.server")>();
+  const original = await importOriginal<StripeCheckoutModule>();
   return {
     ...original,
     expireStripeSession: async (sessionId: string) => {

@@ -1,6 +1,7 @@
 // POST /webhooks/stripe: only Stripe's signature on the raw body gets in; each event applies once;
 // paid, expired, refunded and failed payments change the order the way a customer and staff expect.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { releaseExpiredReservations } from "~/domains/commerce/checkout/expiry.server";
 import { createStripeCheckoutSession } from "~/domains/commerce/payments/stripe-checkout.server";
 import { stripeRefundUnexpectedPaymentJob } from "~/domains/commerce/payments/stripe.jobs.server";
 import { prisma } from "~/infra/db.server";
@@ -288,6 +289,26 @@ describe("payment failures and other events", () => {
     const note = await prisma.auditLog.findFirstOrThrow({ where: { entityId: order.id, action: "order.payment_failed" } });
     expect(note.after).toMatchObject({ code: "insufficient_funds", message: "Your card has insufficient funds." });
     expect(fake.sessions.get(sessionId)?.status).toBe("open");
+  });
+
+  it("holds a bank debit's stock while it is on its way, and releases it once the debit failed", async () => {
+    const { order, variant, checkout, sessionId } = await orderWithSession({ quantity: 2, stock: 5 });
+    const { session } = await fake.completeSession(sessionId, { async: true });
+    // Debits take days: the reservation's time runs out meanwhile, and the sweep leaves the order alone.
+    await prisma.stockReservation.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    await prisma.checkout.update({ where: { id: checkout.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await releaseExpiredReservations()).toMatchObject({ ordersCancelled: 0, skipped: 1 });
+    expect(await variantStock(variant.id)).toEqual({ stockOnHand: 5, stockReserved: 2 });
+
+    const failed = await fake.sendEvent("checkout.session.async_payment_failed", { ...session, payment_status: "unpaid" });
+    expect(failed.status).toBe(200);
+    expect(await auditActions(order.id)).toContain("order.payment_failed");
+    expect((await orderRow(order.id)).status).toBe("pending_payment");
+
+    // The failed session can take no payment and never expires: the next sweep cancels the order.
+    expect(await releaseExpiredReservations()).toMatchObject({ ordersCancelled: 1 });
+    expect(await orderRow(order.id)).toMatchObject({ status: "cancelled", cancelReason: "payment_timeout" });
+    expect(await variantStock(variant.id)).toEqual({ stockOnHand: 5, stockReserved: 0 });
   });
 
   it("records an event type it does not handle, answers 200 and changes nothing else", async () => {

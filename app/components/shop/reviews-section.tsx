@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { PublicReview } from "~/domains/commerce/storefront/product-page.server";
 import { formatDate } from "~/utils/dates";
 import { ReviewForm } from "./review-form";
-import { Stars } from "./stars";
+import { formatRating, Stars } from "./stars";
 
 export type ViewerReviewState = "anonymous" | "can_review" | "not_delivered" | "pending" | "approved" | "rejected";
 
@@ -36,7 +36,7 @@ export function ReviewsSection({
       {rating.count > 0 ? (
         <p className="flex items-center gap-2" data-testid="rating-summary">
           <Stars rating={rating.average} />
-          <span>{t("reviews.summary", { average: rating.average.toFixed(1), count: rating.count })}</span>
+          <span>{t("reviews.summary", { average: formatRating(rating.average, locale), count: rating.count })}</span>
         </p>
       ) : (
         <p className="text-slate-700">{t("reviews.none")}</p>

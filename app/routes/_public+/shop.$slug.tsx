@@ -11,6 +11,7 @@ import { AddToCartForm } from "~/components/shop/add-to-cart-form";
 import { Price } from "~/components/shop/price";
 import { ProductImage } from "~/components/shop/product-image";
 import { ReviewsSection, type ViewerReviewState } from "~/components/shop/reviews-section";
+import { formatRating } from "~/components/shop/stars";
 import { VariantPicker } from "~/components/shop/variant-picker";
 import { useNonce } from "~/components/layout/nonce";
 import { DEFAULT_MAX_PER_LINE } from "~/domains/commerce/cart-quantity";
@@ -198,7 +199,10 @@ export default function ProductPage() {
           </h1>
           {product.rating.count > 0 ? (
             <a href="#reviews" className="text-sm text-brand-700 underline">
-              {t("reviews.summary", { average: product.rating.average.toFixed(1), count: product.rating.count })}
+              {t("reviews.summary", {
+                average: formatRating(product.rating.average, instance.language),
+                count: product.rating.count,
+              })}
             </a>
           ) : null}
           <div aria-live="polite" className="space-y-1">

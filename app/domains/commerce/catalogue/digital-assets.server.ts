@@ -10,7 +10,7 @@ export const MAX_DIGITAL_BYTES = 50 * 1024 * 1024;
 
 // Control characters, quotes and reserved characters, plus the bidirectional overrides that can
 // disguise an extension ("invoice\u202Efdp.exe" shows as "invoiceexe.pdf").
-const UNSAFE_NAME_CHAR = /[\u0000-\u001f\u007f-\u009f"<>|:*?\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+const UNSAFE_NAME_CHAR = /[\p{Cc}"<>|:*?\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 /** A safe download name: no path, no control characters or quotes, at most 200 characters. */
 export function cleanFileName(name: string): string {
@@ -34,7 +34,9 @@ export async function uploadDigitalAsset(
   const fileName = cleanFileName(input.fileName);
   const contentType = /^[\w.+-]+\/[\w.+-]+$/.test(input.contentType) ? input.contentType : "application/octet-stream";
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-  const data = { fileName, contentType, byteSize: input.bytes.byteLength, sha256, data: new Uint8Array(input.bytes) };
+  // A view of the upload's bytes, not a copy: a 50 MB file is held in memory once.
+  const bytes = new Uint8Array(input.bytes.buffer as ArrayBuffer, input.bytes.byteOffset, input.bytes.byteLength);
+  const data = { fileName, contentType, byteSize: input.bytes.byteLength, sha256, data: bytes };
   const id = await prisma.$transaction(async (tx) => {
     const previous = await tx.digitalAsset.findUnique({
       where: { productId: input.productId },

@@ -22,6 +22,26 @@ export function renditionWidthsFor(width: number): number[] {
   return widths.length > 0 ? widths : [width];
 }
 
+/**
+ * The format the first bytes announce, or null. Checked before sharp sees the bytes, so libvips'
+ * other loaders (SVG, PDF, TIFF, ImageMagick…) never parse an upload: only these five do.
+ */
+export function sniffImageFormat(bytes: Buffer): "jpeg" | "png" | "gif" | "webp" | "avif" | null {
+  const ascii = (start: number, end: number) => bytes.subarray(start, end).toString("latin1");
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "gif";
+  if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
+  if (bytes.length >= 16 && ascii(4, 8) === "ftyp") {
+    // ISO-BMFF: the major brand, then the compatible brands, up to the end of the ftyp box.
+    const end = Math.min(bytes.readUInt32BE(0), bytes.length, 256);
+    const brands = [ascii(8, 12)];
+    for (let at = 16; at + 4 <= end; at += 4) brands.push(ascii(at, at + 4));
+    if (brands.includes("avif") || brands.includes("avis")) return "avif";
+  }
+  return null;
+}
+
 function formatOf(metadata: Metadata): string | null {
   if (metadata.format === "heif") return metadata.compression === "av1" ? "avif" : null;
   return metadata.format ?? null;
@@ -30,6 +50,8 @@ function formatOf(metadata: Metadata): string | null {
 export async function processProductImage(bytes: Buffer): Promise<ProcessedImage> {
   if (bytes.byteLength === 0) throw new DomainError("image_empty", "The file is empty");
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new DomainError("image_too_large", "The image is larger than 10 MB");
+  const sniffed = sniffImageFormat(bytes);
+  if (!sniffed) throw new DomainError("image_type", "The file is not a JPEG, PNG, WebP, AVIF or GIF image");
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -37,7 +59,7 @@ export async function processProductImage(bytes: Buffer): Promise<ProcessedImage
     throw new DomainError("image_type", "The file is not a JPEG, PNG, WebP, AVIF or GIF image");
   }
   const format = formatOf(metadata);
-  if (!format || !ACCEPTED.has(format))
+  if (!format || !ACCEPTED.has(format) || format !== sniffed)
     throw new DomainError("image_type", "The file is not a JPEG, PNG, WebP, AVIF or GIF image");
   const rawWidth = metadata.width ?? 0;
   const rawHeight = metadata.pageHeight ?? metadata.height ?? 0;

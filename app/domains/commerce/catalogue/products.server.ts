@@ -243,7 +243,20 @@ async function replaceVariants(tx: Tx, productId: string, variants: VariantInput
   const reserved = removed.find((v) => v.stockReserved > 0);
   if (reserved)
     throw new DomainError("variant_reserved", "A variant with reserved stock cannot be removed", { sku: reserved.sku });
-  if (removed.length > 0) await tx.productVariant.deleteMany({ where: { id: { in: removed.map((v) => v.id) } } });
+  if (removed.length > 0) {
+    // Conditional: a checkout may reserve one of these between the read above and this delete (the
+    // product lock does not stop it); the delete then skips that row and the edit is refused.
+    const deleted = await tx.productVariant.deleteMany({ where: { id: { in: removed.map((v) => v.id) }, stockReserved: 0 } });
+    if (deleted.count !== removed.length) {
+      const kept = await tx.productVariant.findFirst({
+        where: { id: { in: removed.map((v) => v.id) } },
+        select: { sku: true },
+      });
+      throw new DomainError("variant_reserved", "A variant with reserved stock cannot be removed", {
+        sku: kept?.sku ?? removed[0]!.sku,
+      });
+    }
+  }
   // Temporary SKUs first, so swapping two SKUs between variants does not trip the unique index.
   for (const row of matched) {
     if (row) await tx.productVariant.update({ where: { id: row.id }, data: { sku: `~${row.id}` } });
@@ -357,6 +370,8 @@ export async function deleteProduct(id: string, actor: CatalogueActor): Promise<
   await prisma.$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { id }, select: { id: true, title: true, slug: true } });
     if (!product) throw new DomainError("not_found", "This product does not exist", { entity: "product" });
+    // Lock the variants first: a checkout reserving or selling one waits, or has committed and is counted.
+    await tx.$queryRaw`SELECT "id" FROM "ProductVariant" WHERE "productId" = ${id} FOR UPDATE`;
     const sold = await tx.orderItem.count({ where: { productId: id } });
     if (sold > 0)
       throw new DomainError("product_has_orders", "A product that has been ordered can only be archived", { count: sold });

@@ -13,7 +13,8 @@
 //   and the payment refunded, in a second transaction (the first rolled back whole).
 // - checkout.session.expired → cancelOrder (payment_expired) while the order waits on THAT session.
 // - checkout.session.async_payment_failed, payment_intent.payment_failed → an audit note; the order
-//   stays pending (the customer may retry while the reservation lasts).
+//   stays pending (the customer may retry while the reservation lasts). A failed bank debit also
+//   releases the order from its (complete, never-expiring) session: see sessionPaymentFailed.
 // - charge.refunded → refunds made outside the shop (the Stripe dashboard) recorded with applyRefund;
 //   the shop's own refunds are already recorded under their Stripe id and skipped.
 // - Anything else → recorded and ignored.
@@ -118,14 +119,8 @@ async function prepare(event: StripeEventInput): Promise<Apply | null> {
     }
     case "checkout.session.async_payment_succeeded":
       return (tx) => sessionPaid(tx, object as SessionObject);
-    case "checkout.session.async_payment_failed": {
-      const session = object as SessionObject;
-      return (tx) =>
-        noteOnOrder(tx, sessionOrderRef(session), "order.payment_failed", {
-          sessionId: session.id,
-          reason: "async_payment_failed",
-        });
-    }
+    case "checkout.session.async_payment_failed":
+      return (tx) => sessionPaymentFailed(tx, object as SessionObject);
     case "checkout.session.expired":
       return (tx) => sessionExpired(tx, object as SessionObject);
     case "payment_intent.payment_failed": {
@@ -224,7 +219,11 @@ async function cancelOversold(tx: Tx, session: SessionObject): Promise<Effect> {
   // only an order still waiting is cancelled; this payment is refunded either way.
   const waiting = order.status === "pending_payment" && order.paymentMethod === "stripe";
   if (waiting) await cancelOrder(tx, { orderId: order.id, reason: "oversold", restock: false, actorId: null });
-  const reason: UnexpectedPaymentReason = waiting ? "oversold" : order.status === "cancelled" ? "order_cancelled" : "already_paid";
+  const reason: UnexpectedPaymentReason = waiting
+    ? "oversold"
+    : order.status === "cancelled"
+      ? "order_cancelled"
+      : "already_paid";
   await refundUnexpected(tx, order, paymentIntentId, session.amount_total ?? 0, reason);
   return { outcome: "processed", orderId: order.id };
 }
@@ -251,6 +250,26 @@ async function sessionExpired(tx: Tx, session: SessionObject): Promise<Effect> {
   }
   await cancelOrder(tx, { orderId: order.id, reason: "payment_expired", restock: false, actorId: null });
   return { outcome: "processed", orderId: order.id };
+}
+
+/**
+ * A bank debit failed after its session completed. That session can take no other payment and never
+ * expires, so it stops being the order's way to pay: the customer's retry opens a new one (a complete
+ * session would answer "being confirmed" forever) and the expiry sweep cancels the order when its
+ * reservation runs out (it would otherwise skip it for good, holding the stock and gift cards).
+ */
+async function sessionPaymentFailed(tx: Tx, session: SessionObject): Promise<Effect> {
+  const effect = await noteOnOrder(tx, sessionOrderRef(session), "order.payment_failed", {
+    sessionId: session.id,
+    reason: "async_payment_failed",
+  });
+  if (effect.orderId) {
+    await tx.order.updateMany({
+      where: { id: effect.orderId, status: "pending_payment", stripeCheckoutSessionId: session.id },
+      data: { stripeCheckoutSessionId: null },
+    });
+  }
+  return effect;
 }
 
 async function noteOnOrder(

@@ -8,8 +8,8 @@ export const REVIEW_TITLE_MAX = 120;
 export const REVIEW_BODY_MAX = 5000;
 
 /** PostgreSQL refuses NUL bytes in text (a 500); they carry nothing a reader could see. */
-function withoutNul(value: unknown): unknown {
-  return typeof value === "string" ? value.split("\u0000").join("") : value;
+function withoutNul(value: string): string {
+  return value.split("\u0000").join("");
 }
 
 export function createReviewSchema(t: Translate) {
@@ -23,22 +23,26 @@ export function createReviewSchema(t: Translate) {
       .int(t("shop:reviews.errors.ratingRequired"))
       .min(1, t("shop:reviews.errors.ratingRequired"))
       .max(5, t("shop:reviews.errors.ratingRequired")),
-    title: z.preprocess(
-      withoutNul,
-      z
-        .string({ required_error: t("shop:reviews.errors.titleRequired") })
-        .trim()
-        .min(1, t("shop:reviews.errors.titleRequired"))
-        .max(REVIEW_TITLE_MAX, t("shop:reviews.errors.titleTooLong", { max: REVIEW_TITLE_MAX })),
-    ),
-    body: z.preprocess(
-      withoutNul,
-      z
-        .string({ required_error: t("shop:reviews.errors.bodyRequired") })
-        .trim()
-        .min(1, t("shop:reviews.errors.bodyRequired"))
-        .max(REVIEW_BODY_MAX, t("shop:reviews.errors.bodyTooLong", { max: REVIEW_BODY_MAX })),
-    ),
+    title: z
+      .string({ required_error: t("shop:reviews.errors.titleRequired") })
+      .transform(withoutNul)
+      .pipe(
+        z
+          .string()
+          .trim()
+          .min(1, t("shop:reviews.errors.titleRequired"))
+          .max(REVIEW_TITLE_MAX, t("shop:reviews.errors.titleTooLong", { max: REVIEW_TITLE_MAX })),
+      ),
+    body: z
+      .string({ required_error: t("shop:reviews.errors.bodyRequired") })
+      .transform(withoutNul)
+      .pipe(
+        z
+          .string()
+          .trim()
+          .min(1, t("shop:reviews.errors.bodyRequired"))
+          .max(REVIEW_BODY_MAX, t("shop:reviews.errors.bodyTooLong", { max: REVIEW_BODY_MAX })),
+      ),
   });
 }
 
