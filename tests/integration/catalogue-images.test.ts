@@ -6,11 +6,7 @@ import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { cleanFileName, uploadDigitalAsset } from "~/domains/commerce/catalogue/digital-assets.server";
-import {
-  processProductImage,
-  renditionWidthsFor,
-  sniffImageFormat,
-} from "~/domains/commerce/catalogue/image-pipeline.server";
+import { processProductImage, renditionWidthsFor, sniffImageFormat } from "~/domains/commerce/catalogue/image-pipeline.server";
 import { prisma } from "~/infra/db.server";
 import * as editProduct from "~/routes/admin+/shop.products.$productId";
 import * as file from "~/routes/admin+/shop.products.$productId_.file";

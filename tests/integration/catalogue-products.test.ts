@@ -3,12 +3,7 @@
 // sanitized, minPrice/searchText kept up to date, stock changes recorded, audit rows, cache
 // invalidation, permissions in loader and action, bad form input changing nothing.
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  createProduct,
-  deleteProduct,
-  updateProduct,
-  type ProductInput,
-} from "~/domains/commerce/catalogue/products.server";
+import { createProduct, deleteProduct, updateProduct, type ProductInput } from "~/domains/commerce/catalogue/products.server";
 import { CATALOGUE_TAG, productTag } from "~/domains/commerce/cache-tags";
 import { isDomainError } from "~/domains/errors";
 import { getCache } from "~/infra/cache.server";
@@ -17,7 +12,7 @@ import * as edit from "~/routes/admin+/shop.products.$productId";
 import * as list from "~/routes/admin+/shop.products._index";
 import * as create from "~/routes/admin+/shop.products.new";
 import { createCategory, createOrder, createProduct as factoryProduct } from "../factories/commerce";
-import { createUser } from "../factories/users";
+import { createUser, createUserWithPermissions } from "../factories/users";
 import { formRequest, getRequest } from "../setup/requests";
 import { resetDatabase } from "../setup/reset";
 import { payloadOf, run, statusOf } from "./admin-helpers";
@@ -423,6 +418,73 @@ describe("admin product routes", () => {
     expect(statusOf(refused)).toBe(409);
     expect(payloadOf<{ message: string }>(refused).message).toMatch(/Archive it instead/);
     expect(await prisma.product.count({ where: { id: product.id } })).toBe(1);
+  });
+
+  it("lets read:shop view a product but only update:shop change it", async () => {
+    const product = await factoryProduct({ title: "Lamp" });
+    const viewer = await createUserWithPermissions("shop-viewer", ["read:admin:any", "read:shop:any"]);
+    const page = await run(edit.loader, await getRequest(`/admin/shop/products/${product.id}`, { userId: viewer.id }), {
+      productId: product.id,
+    });
+    expect(statusOf(page)).toBe(200);
+    expect(payloadOf<{ canUpdate: boolean }>(page).canUpdate).toBe(false);
+    for (const fields of [{ intent: "save", title: "Changed", status: "active", kind: "physical" }, { intent: "delete" }]) {
+      const refused = await run(
+        edit.action,
+        await formRequest(`/admin/shop/products/${product.id}`, fields, { userId: viewer.id }),
+        { productId: product.id },
+      );
+      expect(statusOf(refused)).toBe(403);
+    }
+    expect((await prisma.product.findUniqueOrThrow({ where: { id: product.id } })).title).toBe("Lamp");
+  });
+
+  it("refuses a save from a form drawn before someone else's save, keeping their new variant", async () => {
+    const product = await factoryProduct({
+      title: "Cap",
+      optionNames: ["Size"],
+      variants: [{ sku: "CAP-S", optionValues: ["S"], price: 900, stock: 1 }],
+    });
+    const loaded = await run(edit.loader, await getRequest(`/admin/shop/products/${product.id}`, { userId: adminId }), {
+      productId: product.id,
+    });
+    const version = payloadOf<{ version: string }>(loaded).version;
+    const small = product.variants[0]!;
+    const form = (title: string, extra: Record<string, string> = {}) => ({
+      intent: "save",
+      version,
+      title,
+      slug: product.slug,
+      status: "active",
+      kind: "physical",
+      optionNames: "Size",
+      "variants[0].id": small.id,
+      "variants[0].sku": "CAP-S",
+      "variants[0].options": "S",
+      "variants[0].price": "9.00",
+      ...extra,
+    });
+    // A colleague, with the same page open, adds a variant and saves first.
+    const first = await run(
+      edit.action,
+      await formRequest(
+        `/admin/shop/products/${product.id}`,
+        form("Cap", { "variants[1].sku": "CAP-M", "variants[1].options": "M", "variants[1].price": "9.00" }),
+        { userId: adminId },
+      ),
+      { productId: product.id },
+    );
+    expect(statusOf(first)).toBe(302);
+    const stale = await run(
+      edit.action,
+      await formRequest(`/admin/shop/products/${product.id}`, form("Baseball Cap"), { userId: adminId }),
+      { productId: product.id },
+    );
+    expect(statusOf(stale)).toBe(409);
+    expect(JSON.stringify(payloadOf(stale))).toMatch(/Someone else saved this product/);
+    const after = await prisma.product.findUniqueOrThrow({ where: { id: product.id }, include: { variants: true } });
+    expect(after.title).toBe("Cap");
+    expect(after.variants.map((v) => v.sku).sort()).toEqual(["CAP-M", "CAP-S"]);
   });
 
   it("lists products filtered by status, category and a SKU search, sorted by price", async () => {

@@ -108,6 +108,29 @@ describe("listing", () => {
     expect((await list("?q=%00")).status).toBe(200);
   });
 
+  it("strikes through only the cheapest variant's own former price", async () => {
+    await createProduct({
+      title: "Mixed",
+      variants: [
+        { price: 1000, stock: 1 },
+        { price: 3000, compareAtPrice: 4000, stock: 1 },
+      ],
+    });
+    await createProduct({
+      title: "On sale",
+      variants: [
+        { price: 1500, compareAtPrice: 2000, stock: 1 },
+        { price: 2500, stock: 1 },
+      ],
+    });
+    await catalogueChanged();
+    const items = (await list("?sort=title")).payload.listing.items;
+    expect(items.map((item) => [item.title, item.minPrice, item.compareAtPrice, item.priceVaries])).toEqual([
+      ["Mixed", 1000, null, true],
+      ["On sale", 1500, 2000, true],
+    ]);
+  });
+
   it("sorts by price both ways and by name", async () => {
     await createProduct({ title: "Bravo", variants: [{ price: 3000, stock: 1 }] });
     await createProduct({

@@ -34,6 +34,9 @@ export function productErrorReply(error: unknown, submission: Submission<unknown
     case "invalid_options":
       formErrors.push(t("errors.invalidOptions"));
       break;
+    case "stale_edit":
+      formErrors.push(t("errors.staleEdit"));
+      break;
     case "variant_reserved":
       formErrors.push(t("errors.variantReserved", { sku: String(error.details.sku ?? "") }));
       break;

@@ -48,6 +48,8 @@ type Props = {
   submitLabel: string;
   lastResult?: SubmissionResult<string[]>;
   disabled?: boolean;
+  /** The product's updatedAt when the form was drawn: a save refuses if someone saved in between. */
+  version?: string;
 };
 
 function CheckboxField({
@@ -77,7 +79,18 @@ function CheckboxField({
   );
 }
 
-export function ProductForm({ id, defaults, categories, stock, currency, intent, submitLabel, lastResult, disabled }: Props) {
+export function ProductForm({
+  id,
+  defaults,
+  categories,
+  stock,
+  currency,
+  intent,
+  submitLabel,
+  lastResult,
+  disabled,
+  version,
+}: Props) {
   const { t } = useTranslation("catalogue");
   const schema = createProductFormSchema(t, currency);
   const [form, fields] = useValidatedForm({ id, schema, lastResult, defaultValue: defaults });
@@ -88,6 +101,7 @@ export function ProductForm({ id, defaults, categories, stock, currency, intent,
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-6">
       <AuthenticityTokenInput />
+      {version ? <input type="hidden" name="version" value={version} /> : null}
       <FormError errors={form.errors} id={form.errorId} />
       <fieldset disabled={disabled} className="space-y-6">
         <legend className="sr-only">{t("products.form.legend")}</legend>

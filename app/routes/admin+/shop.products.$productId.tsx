@@ -14,7 +14,7 @@ import { listCategoriesForAdmin } from "~/domains/commerce/catalogue/categories.
 import { createProductFormSchema } from "~/domains/commerce/catalogue/product-form";
 import { productDefaults } from "~/domains/commerce/catalogue/product-form-defaults";
 import { getProductForAdmin } from "~/domains/commerce/catalogue/products-admin.server";
-import { deleteProduct, updateProduct } from "~/domains/commerce/catalogue/products.server";
+import { deleteProduct, unchangedSince, updateProduct } from "~/domains/commerce/catalogue/products.server";
 import { getShopSettings } from "~/domains/commerce/shop-settings.server";
 import { isDomainError } from "~/domains/errors";
 import { requirePermission, userCan } from "~/domains/identity/guards.server";
@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(
     {
       product,
+      version: product.updatedAt.toISOString(),
       defaults: productDefaults(product, settings.currency),
       categories: categories.map((c) => ({ id: c.id, name: c.name, depth: c.depth })),
       currency: settings.currency,
@@ -64,7 +65,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: createProductFormSchema(t, currency) });
     if (submission.status !== "success") return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
     try {
-      await updateProduct(productId, submission.value, actor);
+      // The form carries the product's updatedAt from when it was drawn: a save over someone else's
+      // (a variant they added would otherwise be dropped as "removed") is refused, under the lock.
+      const version = String(formData.get("version") ?? "");
+      await updateProduct(productId, submission.value, actor, version ? unchangedSince(productId, version) : undefined);
     } catch (error) {
       if (isDomainError(error, "not_found") && error.details.entity === "product") throw notFound();
       const reply = productErrorReply(error, submission, formData, t);
@@ -90,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditProduct() {
-  const { product, defaults, categories, currency, canUpdate } = useLoaderData<typeof loader>();
+  const { product, version, defaults, categories, currency, canUpdate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("catalogue");
   const base = `/admin/shop/products/${product.id}`;
@@ -125,8 +129,9 @@ export default function EditProduct() {
         </p>
       ) : null}
       <ProductForm
-        key={String(product.updatedAt)}
+        key={version}
         id="product-edit"
+        version={version}
         defaults={defaults}
         categories={categories}
         stock={product.variants.map((v) => ({ id: v.id, stockOnHand: v.stockOnHand, stockReserved: v.stockReserved }))}

@@ -29,7 +29,8 @@ export function renditionWidthsFor(width: number): number[] {
 export function sniffImageFormat(bytes: Buffer): "jpeg" | "png" | "gif" | "webp" | "avif" | null {
   const ascii = (start: number, end: number) => bytes.subarray(start, end).toString("latin1");
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg";
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "png";
   if (ascii(0, 6) === "GIF87a" || ascii(0, 6) === "GIF89a") return "gif";
   if (ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
   if (bytes.length >= 16 && ascii(4, 8) === "ftyp") {

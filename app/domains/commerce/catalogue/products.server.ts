@@ -282,6 +282,19 @@ async function replaceVariants(tx: Tx, productId: string, variants: VariantInput
 }
 
 /**
+ * A precondition for updateProduct: the product's updatedAt is still `version` (its ISO text when
+ * the edit form was drawn); otherwise DomainError `stale_edit`, so one person's save never silently
+ * undoes another's (a variant added meanwhile would be dropped as "removed").
+ */
+export function unchangedSince(id: string, version: string): (tx: Tx) => Promise<void> {
+  return async (tx) => {
+    const row = await tx.product.findUnique({ where: { id }, select: { updatedAt: true } });
+    if (row && row.updatedAt.toISOString() !== version)
+      throw new DomainError("stale_edit", "The product changed since the form was opened");
+  };
+}
+
+/**
  * `precondition` runs under the product's row lock, before anything changes: the API's If-Match
  * compares the ETag there, so no edit can land between the check and the change. It throws to refuse.
  */

@@ -20,7 +20,10 @@ export type ListingItem = {
   slug: string;
   title: string;
   minPrice: number;
-  /** The highest compare-at price above the lowest price, to show a sale. */
+  /**
+   * The compare-at price of the variant sold at the lowest price, when it is on sale: only that
+   * variant's own former price may be struck through next to "From <lowest price>".
+   */
   compareAtPrice: number | null;
   /** Several variants at different prices: the price is shown as "From …". */
   priceVaries: boolean;
@@ -155,7 +158,7 @@ async function pageRows(query: ShopListQuery, where: Prisma.Sql, page: number): 
       LIMIT ${SHOP_PAGE_SIZE} OFFSET ${offset}
     ) p
     LEFT JOIN LATERAL (
-      SELECT max(pv."compareAtPrice") FILTER (WHERE pv."compareAtPrice" > p."minPrice") AS "compareAtPrice",
+      SELECT max(pv."compareAtPrice") FILTER (WHERE pv."price" = p."minPrice" AND pv."compareAtPrice" > pv."price") AS "compareAtPrice",
              count(DISTINCT pv."price") > 1 AS "priceVaries",
              coalesce(bool_or(NOT pv."trackInventory" OR pv."stockOnHand" - pv."stockReserved" > 0), false) AS "inStock"
       FROM "ProductVariant" pv WHERE pv."productId" = p."id"
