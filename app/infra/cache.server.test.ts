@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createCache, createMemoryStore, getCache, type CacheStore } from "./cache.server";
 import { flashStorage, sessionStorage } from "./cookies.server";
+import { cartCookie } from "~/domains/commerce/cart/cart-cookie.server";
 import { cachedResponse, etagMatches, httpCacheHeaders, PERSONAL_COOKIES, strongEtag } from "./http-cache.server";
 import { logger } from "./logger.server";
 
@@ -200,10 +201,11 @@ describe("httpCacheHeaders", () => {
     );
   });
 
-  it("the personal cookie names are the ones cookies.server really sets", async () => {
+  it("the personal cookie names are the ones the session, flash and cart cookies really use", async () => {
     const session = await sessionStorage.commitSession(await sessionStorage.getSession());
     const flash = await flashStorage.commitSession(await flashStorage.getSession());
-    expect([session.split("=")[0], flash.split("=")[0]]).toEqual([...PERSONAL_COOKIES]);
+    const cart = await cartCookie.serialize("cart-id");
+    expect([session.split("=")[0], flash.split("=")[0], cart.split("=")[0]]).toEqual([...PERSONAL_COOKIES]);
   });
 
   it("answers 304 without a body to a matching If-None-Match on GET/HEAD, 200 otherwise", async () => {

@@ -58,6 +58,19 @@ describe("stock adjustments", () => {
     expect(await prisma.inventoryAdjustment.count()).toBe(0);
   });
 
+  it("refuses stock above 1,000,000 by the field instead of failing on the integer column", async () => {
+    const { variants } = await createProduct({ variants: [{ sku: "TEA-9", price: 900, stock: 999_999 }] });
+    const variantId = variants[0]!.id;
+    const refused = await adjust(variantId, { delta: "+2", reason: "Received" });
+    expect(statusOf(refused)).toBe(409);
+    expect(payloadOf<Reply>(refused).result.error.delta?.[0]).toMatch(/at most 1,000,000/);
+    expect(statusOf(await adjust(variantId, { delta: "+1", reason: "Received" }))).toBe(302);
+    expect((await prisma.productVariant.findUniqueOrThrow({ where: { id: variantId } })).stockOnHand).toBe(1_000_000);
+    // Stock already above the ceiling (imported before it existed) can still be counted down.
+    await prisma.productVariant.update({ where: { id: variantId }, data: { stockOnHand: 2_000_000 } });
+    expect(statusOf(await adjust(variantId, { delta: "-5", reason: "Count" }))).toBe(302);
+  });
+
   it("lets exactly as many parallel removals succeed as there is unreserved stock", async () => {
     const { variants } = await createProduct({ variants: [{ sku: "TEA-3", price: 900, stock: 6 }] });
     const variantId = variants[0]!.id;

@@ -428,7 +428,11 @@ describe("admin product routes", () => {
     });
     expect(statusOf(page)).toBe(200);
     expect(payloadOf<{ canUpdate: boolean }>(page).canUpdate).toBe(false);
-    for (const fields of [{ intent: "save", title: "Changed", status: "active", kind: "physical" }, { intent: "delete" }]) {
+    const attempts: Array<Record<string, string>> = [
+      { intent: "save", title: "Changed", status: "active", kind: "physical" },
+      { intent: "delete" },
+    ];
+    for (const fields of attempts) {
       const refused = await run(
         edit.action,
         await formRequest(`/admin/shop/products/${product.id}`, fields, { userId: viewer.id }),

@@ -9,7 +9,13 @@ import { BUILD_DIR, ensureBuild, freePort, type LogLine } from "./server-harness
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-async function runWorker(databaseUrl: string, until: (lines: LogLine[]) => boolean, redisUrl = REDIS_URL) {
+/** `stopsItself`: the worker is expected to exit on its own once `until` holds (never sent SIGTERM). */
+async function runWorker(
+  databaseUrl: string,
+  until: (lines: LogLine[]) => boolean,
+  redisUrl = REDIS_URL,
+  { stopsItself = false } = {},
+) {
   await ensureBuild();
   const child = spawn(process.execPath, [path.join(BUILD_DIR, "server-entry/worker.js")], {
     env: {
@@ -45,7 +51,8 @@ async function runWorker(databaseUrl: string, until: (lines: LogLine[]) => boole
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (child.exitCode === null) child.kill("SIGTERM");
+  // A refusal is logged just before process.exit: sending SIGTERM then would race the exit code.
+  if (child.exitCode === null && !stopsItself) child.kill("SIGTERM");
   const code = await exited;
   return { code, lines: lines(), stderr: err };
 }
@@ -74,7 +81,9 @@ describe("worker process", () => {
   }, 120_000);
 
   it("refuses to start without REDIS_URL, saying the web process runs the jobs then", async () => {
-    const run = await runWorker(process.env.DATABASE_URL!, (lines) => lines.some((l) => l.level === 50), "");
+    const run = await runWorker(process.env.DATABASE_URL!, (lines) => lines.some((l) => l.level === 50), "", {
+      stopsItself: true,
+    });
     expect(run.code).toBe(1);
     const refusal = run.lines.find((l) => l.level === 50)!;
     expect(refusal.msg).toMatch(/needs REDIS_URL.*embedded mode/);

@@ -60,14 +60,30 @@ describe("API key format", () => {
 
 describe("scopes", () => {
   it("knows its catalogue", () => {
-    expect(API_SCOPES).toEqual(["me:read", "users:read", "users:write"]);
+    expect(API_SCOPES).toEqual([
+      "me:read",
+      "users:read",
+      "users:write",
+      "products:read",
+      "products:write",
+      "orders:read",
+      "orders:write",
+    ]);
     expect(isApiScope("users:write")).toBe(true);
     expect(isApiScope("users:delete")).toBe(false);
   });
 
   it("limits the scopes someone may grant to their own permissions", () => {
     expect(grantableScopes(new Set(DEFAULT_ROLE_GRANTS.user))).toEqual(["me:read"]);
-    expect(grantableScopes(new Set(DEFAULT_ROLE_GRANTS.admin))).toEqual(["me:read", "users:read", "users:write"]);
+    expect(grantableScopes(new Set(DEFAULT_ROLE_GRANTS.admin))).toEqual([...API_SCOPES]);
+    // Sales staff run the shop through the API, but cannot touch people.
+    expect(grantableScopes(new Set(DEFAULT_ROLE_GRANTS.commercial))).toEqual([
+      "me:read",
+      "products:read",
+      "products:write",
+      "orders:read",
+      "orders:write",
+    ]);
     expect(mayUseScope(new Set(["read:user:any"]), "users:read")).toBe(true);
     expect(mayUseScope(new Set(["read:user:own"]), "users:read")).toBe(false);
   });

@@ -68,6 +68,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
+    if (isDomainError(error, "stock_too_high")) {
+      const message = t("errors.stockTooHigh", { max: Number(error.details.max) });
+      return data(
+        { result: submission.reply({ fieldErrors: { delta: [message] } }) as SubmissionResult<string[]> },
+        { status: 409 },
+      );
+    }
     if (isDomainError(error, "not_found")) throw notFound();
     throw error;
   }

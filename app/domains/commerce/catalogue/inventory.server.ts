@@ -7,6 +7,7 @@ import { recordAudit } from "~/domains/platform/audit.server";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/infra/db.server";
 import { invalidateCatalogue, type CatalogueActor } from "./catalogue-cache.server";
+import { MAX_STOCK } from "./product-input";
 
 export { MAX_ADJUSTMENT } from "./inventory-limits";
 import { MAX_ADJUSTMENT } from "./inventory-limits";
@@ -26,6 +27,7 @@ export async function adjustStock(
       UPDATE "ProductVariant"
       SET "stockOnHand" = "stockOnHand" + ${input.delta}, "updatedAt" = now()
       WHERE "id" = ${input.variantId} AND "stockOnHand" + ${input.delta} >= "stockReserved" AND "stockOnHand" + ${input.delta} >= 0
+        AND (${input.delta} < 0 OR "stockOnHand" + ${input.delta} <= ${MAX_STOCK})
       RETURNING "productId", "stockOnHand", "stockReserved"`;
     const row = rows[0];
     if (!row) {
@@ -34,6 +36,9 @@ export async function adjustStock(
         select: { stockOnHand: true, stockReserved: true },
       });
       if (!variant) throw new DomainError("not_found", "This variant does not exist", { entity: "variant" });
+      // The same ceiling as a product's stock field (and far below the integer column's limit).
+      if (input.delta > 0 && variant.stockOnHand + input.delta > MAX_STOCK)
+        throw new DomainError("stock_too_high", "Stock on hand is at most 1,000,000", { max: MAX_STOCK });
       throw new DomainError("below_reserved", "Stock cannot go below what is reserved by open checkouts", {
         stockOnHand: variant.stockOnHand,
         stockReserved: variant.stockReserved,
