@@ -29,29 +29,17 @@ beforeEach(async () => {
   await resetDatabase();
 });
 
-async function toReview(cookie: string) {
-  await post(startRoute.action, "/checkout", { intent: "start" }, { cookie });
-  await post(startRoute.action, "/checkout", { intent: "contact", ...ADDRESS }, { cookie });
-  const method = await prisma.shippingMethod.findFirstOrThrow();
-  await post(shippingRoute.action, "/checkout/shipping", { shippingMethodId: method.id }, { cookie });
-}
-
 describe("paying by card", () => {
   it("redirects to Stripe for the amount due and keeps the stock reserved until the payment arrives", async () => {
     const product = await createProduct({ title: "Lamp", variants: [{ price: 4500, stock: 3 }] });
     const variantId = product.variants[0].id;
     await createShippingZone({ methods: [{ name: "Standard", rate: 700 }] });
     const cart = await createCart({ items: [{ variantId, quantity: 1 }] });
-    await toReview(cart.cookie);
+    await walkToReview(cart.cookie);
     const review = await get(reviewRoute.loader, "/checkout/review", { cookie: cart.cookie });
     expect(review.data.paymentMethods).toEqual(["stripe", "offline"]);
 
-    const placed = await post(
-      reviewRoute.action,
-      "/checkout/review",
-      { intent: "place", paymentMethod: "stripe" },
-      { cookie: cart.cookie },
-    );
+    const placed = await placeOrder({ cookie: cart.cookie }, "stripe");
     expect(placed.status).toBe(303);
     expect(placed.location).toMatch(new RegExp(`^${stripe.url}/pay/cs_test_`));
     const order = await prisma.order.findFirstOrThrow();
@@ -80,8 +68,8 @@ describe("paying by card", () => {
     const product = await createProduct({ variants: [{ price: 2000, stock: 3 }] });
     await createShippingZone();
     const cart = await createCart({ items: [{ variantId: product.variants[0].id, quantity: 1 }] });
-    await toReview(cart.cookie);
-    await post(reviewRoute.action, "/checkout/review", { intent: "place", paymentMethod: "stripe" }, { cookie: cart.cookie });
+    await walkToReview(cart.cookie);
+    await placeOrder({ cookie: cart.cookie }, "stripe");
     const order = await prisma.order.findFirstOrThrow();
     const key = orderAccessKey(order.id);
     const params = { number: order.number };
@@ -108,8 +96,8 @@ describe("paying by card", () => {
     const product = await createProduct();
     await createShippingZone();
     const cart = await createCart({ items: [{ variantId: product.variants[0].id, quantity: 1 }] });
-    await toReview(cart.cookie);
-    await post(reviewRoute.action, "/checkout/review", { intent: "place", paymentMethod: "stripe" }, { cookie: cart.cookie });
+    await walkToReview(cart.cookie);
+    await placeOrder({ cookie: cart.cookie }, "stripe");
     const order = await prisma.order.findFirstOrThrow();
     const page = await get(orderRoute.loader, `/order/${order.number}?key=${orderAccessKey(order.id)}&paid=1`, {
       params: { number: order.number },

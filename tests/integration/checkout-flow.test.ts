@@ -20,16 +20,6 @@ async function shopWithInstructions() {
   });
 }
 
-async function walkToReview(cookie: string, options: { userId?: string } = {}) {
-  const started = await post(startRoute.action, "/checkout", { intent: "start" }, { cookie, ...options });
-  expect(started).toMatchObject({ status: 303, location: "/checkout" });
-  const contact = await post(startRoute.action, "/checkout", { intent: "contact", ...ADDRESS }, { cookie, ...options });
-  expect(contact).toMatchObject({ status: 303, location: "/checkout/shipping" });
-  const zone = await prisma.shippingMethod.findFirstOrThrow();
-  const shipping = await post(shippingRoute.action, "/checkout/shipping", { shippingMethodId: zone.id }, { cookie, ...options });
-  expect(shipping).toMatchObject({ status: 303, location: "/checkout/review" });
-}
-
 describe("checkout with an offline payment", () => {
   it("reserves at start, places the order with the review page's totals, commits the stock and e-mails the instructions", async () => {
     await shopWithInstructions();
@@ -60,12 +50,7 @@ describe("checkout with an offline payment", () => {
     expect(review.data.totals).toMatchObject({ merchandiseSubtotal: 4000, shippingTotal: 500, taxTotal: 400, grandTotal: 4900 });
     expect(review.data.paymentMethods).toEqual(["offline"]);
 
-    const placed = await post(
-      reviewRoute.action,
-      "/checkout/review",
-      { intent: "place", paymentMethod: "offline" },
-      { cookie: cart.cookie },
-    );
+    const placed = await placeOrder({ cookie: cart.cookie }, "offline");
     expect(placed.status).toBe(303);
     const order = await prisma.order.findFirstOrThrow({ include: { items: true } });
     expect(placed.location).toBe(`/order/${order.number}?key=${encodeURIComponent(orderAccessKey(order.id))}`);
@@ -128,12 +113,7 @@ describe("checkout with an offline payment", () => {
     await createShippingZone();
     const cart = await createCart({ items: [{ variantId: product.variants[0].id, quantity: 1 }], userId: owner.id });
     await walkToReview(cart.cookie, { userId: owner.id });
-    const placed = await post(
-      reviewRoute.action,
-      "/checkout/review",
-      { intent: "place", paymentMethod: "offline" },
-      { userId: owner.id },
-    );
+    const placed = await placeOrder({ userId: owner.id }, "offline");
     expect(placed.status).toBe(303);
     const order = await prisma.order.findFirstOrThrow();
     expect(order.userId).toBe(owner.id);
@@ -239,12 +219,7 @@ describe("placing the order", () => {
     });
     await prisma.productVariant.update({ where: { id: variantId }, data: { stockReserved: 0, stockOnHand: 1 } });
 
-    const refused = await post(
-      reviewRoute.action,
-      "/checkout/review",
-      { intent: "place", paymentMethod: "offline" },
-      { cookie: cart.cookie },
-    );
+    const refused = await placeOrder({ cookie: cart.cookie }, "offline");
     expect(refused.status).toBe(409);
     expect(refused.data.formError).toBe(
       "Sorry, Poster sold out while you were checking out (1 left). Change your cart and try again.",
@@ -254,12 +229,7 @@ describe("placing the order", () => {
 
     // Back in stock: the same checkout is placed, reserving again.
     await prisma.productVariant.update({ where: { id: variantId }, data: { stockOnHand: 5 } });
-    const placed = await post(
-      reviewRoute.action,
-      "/checkout/review",
-      { intent: "place", paymentMethod: "offline" },
-      { cookie: cart.cookie },
-    );
+    const placed = await placeOrder({ cookie: cart.cookie }, "offline");
     expect(placed.status).toBe(303);
     expect(await prisma.productVariant.findUniqueOrThrow({ where: { id: variantId } })).toMatchObject({
       stockOnHand: 3,
@@ -306,12 +276,7 @@ describe("placing the order", () => {
     await createShippingZone();
     const cart = await createCart({ items: [{ variantId: product.variants[0].id, quantity: 1 }] });
     await walkToReview(cart.cookie);
-    const answer = await post(
-      reviewRoute.action,
-      "/checkout/review",
-      { intent: "place", paymentMethod: "offline" },
-      { cookie: cart.cookie },
-    );
+    const answer = await placeOrder({ cookie: cart.cookie }, "offline");
     expect(answer.status).toBe(400);
     expect(answer.data.paymentError).toBe("Choose how you want to pay.");
     expect(await prisma.order.count()).toBe(0);
@@ -324,8 +289,8 @@ describe("placing the order", () => {
     const cart = await createCart({ items: [{ variantId: product.variants[0].id, quantity: 1 }] });
     await walkToReview(cart.cookie);
     const [first, second] = await Promise.all([
-      post(reviewRoute.action, "/checkout/review", { intent: "place", paymentMethod: "offline" }, { cookie: cart.cookie }),
-      post(reviewRoute.action, "/checkout/review", { intent: "place", paymentMethod: "offline" }, { cookie: cart.cookie }),
+      placeOrder({ cookie: cart.cookie }, "offline"),
+      placeOrder({ cookie: cart.cookie }, "offline"),
     ]);
     expect([first.status, second.status].sort()).toEqual([303, 303]);
     expect(await prisma.order.count()).toBe(1);
@@ -339,7 +304,7 @@ describe("after the order", () => {
     const cart = await createCart({ items: [{ variantId: product.variants[0].id, quantity: 1 }] });
     await post(startRoute.action, "/checkout", { intent: "start" }, { cookie: cart.cookie });
     await walkToReview(cart.cookie);
-    await post(reviewRoute.action, "/checkout/review", { intent: "place", paymentMethod: "offline" }, { cookie: cart.cookie });
+    await placeOrder({ cookie: cart.cookie }, "offline");
     expect(await prisma.checkout.count({ where: { cartId: cart.id, status: "expired" } })).toBe(1);
     for (const [loader, path] of [
       [startRoute.loader, "/checkout"],
@@ -366,12 +331,7 @@ describe("a code taken by someone else while reviewing", () => {
     // Another customer's order took the code's last use a moment ago.
     await prisma.discount.update({ where: { code: "LASTONE" }, data: { usedCount: 1 } });
 
-    const answer = await post(
-      reviewRoute.action,
-      "/checkout/review",
-      { intent: "place", paymentMethod: "offline" },
-      { cookie: cart.cookie },
-    );
+    const answer = await placeOrder({ cookie: cart.cookie }, "offline");
     expect(answer.status).toBe(409);
     expect(answer.data.formError).toBe("The discount code LASTONE can no longer be used: This code has reached its usage limit.");
     expect(await prisma.order.count()).toBe(0);

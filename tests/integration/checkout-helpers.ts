@@ -1,6 +1,10 @@
 // Shared by the checkout integration tests: a cart with its cookie, and a checkout driven through
 // its steps by the real route actions.
 import type { ActionFunction, LoaderFunction } from "@remix-run/node";
+import { expect } from "vitest";
+import * as startRoute from "~/routes/_public+/checkout";
+import * as shippingRoute from "~/routes/_public+/checkout_.shipping";
+import * as reviewRoute from "~/routes/_public+/checkout_.review";
 import { cartCookie } from "~/domains/commerce/cart/cart.server";
 import { prisma } from "~/infra/db.server";
 import { context, formRequest, getRequest, settle } from "../setup/requests";
@@ -73,4 +77,25 @@ export async function get(
   const request = await getRequest(path, options);
   const result = await settle(() => loader({ request, params: options.params ?? {}, context: context() }) as Promise<unknown>);
   return toAnswer(result);
+}
+
+type Visitor = { cookie?: string; userId?: string };
+
+/**
+ * Walks a cart's checkout to the review page: start, contact details (ADDRESS), the first shipping
+ * method; each step must redirect to the next.
+ */
+export async function walkToReview(cookie: string, options: { userId?: string } = {}) {
+  const started = await post(startRoute.action, "/checkout", { intent: "start" }, { cookie, ...options });
+  expect(started).toMatchObject({ status: 303, location: "/checkout" });
+  const contact = await post(startRoute.action, "/checkout", { intent: "contact", ...ADDRESS }, { cookie, ...options });
+  expect(contact).toMatchObject({ status: 303, location: "/checkout/shipping" });
+  const method = await prisma.shippingMethod.findFirstOrThrow();
+  const shipping = await post(shippingRoute.action, "/checkout/shipping", { shippingMethodId: method.id }, { cookie, ...options });
+  expect(shipping).toMatchObject({ status: 303, location: "/checkout/review" });
+}
+
+/** Presses "Place order" on the review page with the chosen payment method. */
+export function placeOrder(visitor: Visitor, paymentMethod: "offline" | "stripe"): Promise<Answer> {
+  return post(reviewRoute.action, "/checkout/review", { intent: "place", paymentMethod }, visitor);
 }

@@ -4,14 +4,14 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
 import { SubmitButton } from "~/components/ui/button";
-import { cn } from "~/utils/cn";
+import { AmountRows, type AmountRow } from "~/components/checkout/amount-rows";
 import { formatMoney } from "~/utils/money";
 import type { CartView } from "./cart-view.server";
 
 export function CartSummary({ view }: { view: CartView }) {
   const { t, i18n } = useTranslation("cart");
   const money = (value: number) => formatMoney(value, view.currency, i18n.language);
-  const rows: Array<{ key: string; label: string; value: string; strong?: boolean; testId?: string }> = [
+  const rows: AmountRow[] = [
     { key: "subtotal", label: t("summary.subtotal"), value: money(view.merchandiseSubtotal), testId: "cart-subtotal" },
   ];
   if (view.discount && view.discount.amount > 0) {
@@ -47,16 +47,7 @@ export function CartSummary({ view }: { view: CartView }) {
       <h2 id="summary-heading" className="text-lg font-semibold">
         {t("summary.heading")}
       </h2>
-      <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm">
-        {rows.map((row) => (
-          <div key={row.key} className="contents">
-            <dt className={cn(row.strong && "font-semibold")}>{row.label}</dt>
-            <dd className={cn("text-right", row.strong && "font-semibold")} data-testid={row.testId}>
-              {row.value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <AmountRows rows={rows} />
       <p className="text-sm text-slate-700">{t("summary.shippingNote")}</p>
       <Form method="post" action="/checkout">
         <AuthenticityTokenInput />

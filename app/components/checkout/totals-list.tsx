@@ -1,7 +1,7 @@
 // Subtotal, discount, shipping, tax, total, gift cards and the amount due, as a description list.
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/utils/money";
-import { cn } from "~/utils/cn";
+import { AmountRows, type AmountRow } from "./amount-rows";
 
 export type SummaryTotals = {
   merchandiseSubtotal: number;
@@ -21,9 +21,7 @@ export type SummaryTotals = {
 export function TotalsList({ totals, currency, locale }: { totals: SummaryTotals; currency: string; locale: string }) {
   const { t } = useTranslation("checkout");
   const money = (value: number) => formatMoney(value, currency, locale);
-  const rows: Array<{ key: string; label: string; value: string; strong?: boolean; testId?: string }> = [
-    { key: "subtotal", label: t("totals.subtotal"), value: money(totals.merchandiseSubtotal) },
-  ];
+  const rows: AmountRow[] = [{ key: "subtotal", label: t("totals.subtotal"), value: money(totals.merchandiseSubtotal) }];
   if (totals.discountTotal > 0) {
     rows.push({
       key: "discount",
@@ -60,18 +58,7 @@ export function TotalsList({ totals, currency, locale }: { totals: SummaryTotals
   if (totals.refundedTotal) {
     rows.push({ key: "refunded", label: t("totals.refunded"), value: money(-totals.refundedTotal) });
   }
-  return (
-    <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm">
-      {rows.map((row) => (
-        <div key={row.key} className="contents">
-          <dt className={cn(row.strong && "font-semibold")}>{row.label}</dt>
-          <dd className={cn("text-right", row.strong && "font-semibold")} data-testid={row.testId}>
-            {row.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <AmountRows rows={rows} />;
 }
 
 /** "ABCD-…-WXYZ": enough to recognise a card without printing its whole code on the page. */

@@ -1,5 +1,6 @@
 // An amount as plain decimal text in its currency's exponent (1250 USD → "12.50", 1250 JPY →
-// "1250"): what a spreadsheet reads and what the refund form pre-fills. Pure; exact from the digits.
+// "1250"): what a spreadsheet reads, what the refund form pre-fills and the price of a JSON-LD
+// Offer. Pure; exact from the digits.
 import { currencyExponent, type Money } from "~/utils/money";
 
 export function decimalAmount(minor: Money, currency: string): string {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { imageSources } from "./images";
-import { decimalPrice, productJsonLd, serializeJsonLd } from "./json-ld";
+import { decimalAmount } from "~/domains/commerce/orders/money-text";
+import { productJsonLd, serializeJsonLd } from "./json-ld";
 
-describe("decimalPrice", () => {
+describe("decimalAmount", () => {
   it("writes exact decimal strings for the currency", () => {
-    expect(decimalPrice(1999, "USD")).toBe("19.99");
-    expect(decimalPrice(5, "EUR")).toBe("0.05");
-    expect(decimalPrice(1235, "JPY")).toBe("1235");
-    expect(decimalPrice(123456789012, "USD")).toBe("1234567890.12");
+    expect(decimalAmount(1999, "USD")).toBe("19.99");
+    expect(decimalAmount(5, "EUR")).toBe("0.05");
+    expect(decimalAmount(1235, "JPY")).toBe("1235");
+    expect(decimalAmount(123456789012, "USD")).toBe("1234567890.12");
   });
 });
 

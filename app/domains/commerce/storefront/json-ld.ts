@@ -1,17 +1,6 @@
 // The schema.org `Product` a search engine reads from the product page: one Offer per variant with
 // the price as a decimal string, the currency and the availability; the rating once reviews exist.
-import { currencyExponent } from "~/utils/money";
-
-/** 1999 → "19.99" (USD), 1235 → "1235" (JPY): exact digits, no floating point. */
-export function decimalPrice(minor: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  const digits = Math.abs(minor)
-    .toString()
-    .padStart(exponent + 1, "0");
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  return `${minor < 0 ? "-" : ""}${whole}${exponent > 0 ? `.${fraction}` : ""}`;
-}
+import { decimalAmount } from "~/domains/commerce/orders/money-text";
 
 export type JsonLdInput = {
   url: string;
@@ -29,7 +18,7 @@ export function productJsonLd(input: JsonLdInput): Record<string, unknown> {
     sku: variant.sku,
     name: variant.title || input.title,
     url: variant.url,
-    price: decimalPrice(variant.price, input.currency),
+    price: decimalAmount(variant.price, input.currency),
     priceCurrency: input.currency,
     availability: variant.inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
     itemCondition: "https://schema.org/NewCondition",
