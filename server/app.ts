@@ -10,6 +10,8 @@ import type { Env } from "../app/infra/env.server";
 import { logger, redactUrl, requestStore } from "../app/infra/logger.server";
 import { consume } from "../app/infra/rate-limit.server";
 import { stripeRedirectOrigins } from "../app/domains/commerce/payments/stripe.server";
+import { getCache } from "../app/infra/cache.server";
+import { pageCache } from "./page-cache";
 import { bodyLimit, isCookielessPath, nonceMiddleware, originCheck, permissionsPolicy, securityHeaders } from "./security";
 
 export type ServerServices = {
@@ -92,6 +94,9 @@ export function createApp({ env, build, getServices, assets, dev }: Options) {
     }
     next();
   });
+
+  // Anonymous storefront pages from the whole-page cache (after the limits: a hit still counts).
+  if (!dev) app.use(pageCache(getCache));
 
   app.all(
     "*",

@@ -17,6 +17,7 @@ import { useNonce } from "~/components/layout/nonce";
 import { DEFAULT_MAX_PER_LINE } from "~/domains/commerce/cart-quantity";
 import { renditionUrl } from "~/domains/commerce/storefront/images";
 import { productJsonLd, serializeJsonLd } from "~/domains/commerce/storefront/json-ld";
+import { CATALOGUE_TAG, productTag } from "~/domains/commerce/cache-tags";
 import { storefrontCaching } from "~/domains/commerce/storefront/page-cache.server";
 import { loadProductPage, type ProductPageData } from "~/domains/commerce/storefront/product-page.server";
 import { createReviewSchema } from "~/domains/commerce/storefront/review-form";
@@ -103,7 +104,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewer: viewerState(eligibility),
     loginHref: loginRedirectUrl(request) + "#reviews",
   };
-  const caching = storefrontCaching(request, payload, { locale, maxAge: 30, sMaxAge: 120, personal: user !== null });
+  const caching = storefrontCaching(request, payload, {
+    locale,
+    maxAge: 30,
+    sMaxAge: 120,
+    personal: user !== null,
+    // The page shows its product (stock, reviews) and the catalogue's categories in its breadcrumbs.
+    pageTags: [productTag(product.id), CATALOGUE_TAG],
+  });
   return data(payload, caching);
 }
 

@@ -10,6 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Pagination } from "~/components/ui/pagination";
 import { listProducts } from "~/domains/commerce/storefront/listing.server";
 import { parseShopListQuery, shopHref, sortOptions } from "~/domains/commerce/storefront/listing-query";
+import { CATALOGUE_TAG } from "~/domains/commerce/cache-tags";
 import { storefrontCaching } from "~/domains/commerce/storefront/page-cache.server";
 import { getEnv } from "~/infra/env.server";
 import { i18n } from "~/infra/i18n.server";
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     query: current,
     listing,
   };
-  const caching = storefrontCaching(request, payload, { locale, maxAge: 60, sMaxAge: 300 });
+  const caching = storefrontCaching(request, payload, { locale, maxAge: 60, sMaxAge: 300, pageTags: [CATALOGUE_TAG] });
   return data(payload, caching);
 }
 

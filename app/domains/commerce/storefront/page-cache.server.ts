@@ -10,6 +10,14 @@ import { randomUUID } from "node:crypto";
 import { readTimeZoneCookie } from "~/infra/cookies.server";
 import { httpCacheHeaders, isAnonymousRequest } from "~/infra/http-cache.server";
 
+/**
+ * Marks a shared page for the whole-page cache in front of Remix (server/page-cache.ts), which
+ * removes the header before the response leaves. The TTL bounds an entry whose invalidation landed
+ * while it was being rendered.
+ */
+export const PAGE_CACHE_MARKER = "X-Verso-Page-Cache";
+export const PAGE_TTL_SECONDS = 60;
+
 /** Identifies this process (and so its build): a restart, e.g. a deploy, changes every ETag. */
 const BUILD_ID = randomUUID();
 
@@ -32,7 +40,14 @@ export type StorefrontCaching = { headers: Headers; status: 200 | 304 };
 export function storefrontCaching(
   request: Request,
   payload: unknown,
-  options: { locale: string; maxAge: number; sMaxAge: number; personal?: boolean },
+  options: {
+    locale: string;
+    maxAge: number;
+    sMaxAge: number;
+    personal?: boolean;
+    /** Cache tags of the whole rendered page (server/page-cache.ts keeps shared pages under them). */
+    pageTags?: readonly string[];
+  },
 ): StorefrontCaching {
   const timeZone = readTimeZoneCookie(request.headers.get("Cookie"));
   const body = JSON.stringify([BUILD_ID, options.locale, timeZone, payload]);
@@ -45,5 +60,8 @@ export function storefrontCaching(
     private: options.personal || !isCacheableStorefrontRequest(request),
   });
   const shared = (headers.get("Cache-Control") ?? "").startsWith("public");
+  if (shared && options.pageTags?.length) {
+    headers.set(PAGE_CACHE_MARKER, `${PAGE_TTL_SECONDS}; ${options.pageTags.join(",")}`);
+  }
   return { headers, status: shared && notModified ? 304 : 200 };
 }
