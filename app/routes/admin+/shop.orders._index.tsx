@@ -14,7 +14,7 @@ import { requirePermission, userCan } from "~/domains/identity/guards.server";
 import { PERMISSIONS } from "~/domains/identity/permissions";
 import { i18n } from "~/infra/i18n.server";
 
-export const handle = { i18n: ["orders", "exports"] };
+export const handle = { i18n: ["admin", "orders", "exports"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · Verso` }];
 

@@ -23,7 +23,7 @@ import { i18n } from "~/infra/i18n.server";
 import { cn } from "~/utils/cn";
 import { formatDateTime } from "~/utils/dates";
 
-export const handle = { i18n: ["admin", "shop"] };
+export const handle = { i18n: ["admin", "shop"], breadcrumb: "admin:nav.reviews" };
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData }) => [{ title: `${loaderData?.title ?? ""} · Verso` }];
 
