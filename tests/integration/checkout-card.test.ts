@@ -4,7 +4,6 @@
 // customer's checkout starts with their e-mail and last address.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as startRoute from "~/routes/_public+/checkout";
-import * as shippingRoute from "~/routes/_public+/checkout_.shipping";
 import * as reviewRoute from "~/routes/_public+/checkout_.review";
 import * as payRoute from "~/routes/_public+/checkout_.pay.$number";
 import * as orderRoute from "~/routes/_public+/order.$number";
@@ -14,7 +13,7 @@ import type { FakeStripe } from "../setup/fake-stripe";
 import { createOrder, createProduct, createShippingZone } from "../factories/commerce";
 import { createUser } from "../factories/users";
 import { resetDatabase } from "../setup/reset";
-import { ADDRESS, createCart, get, post } from "./checkout-helpers";
+import { createCart, get, placeOrder, post, walkToReview } from "./checkout-helpers";
 import { startStripe, stopStripe } from "./stripe-helpers";
 
 let stripe: FakeStripe;

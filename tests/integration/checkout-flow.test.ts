@@ -10,7 +10,7 @@ import { prisma } from "~/infra/db.server";
 import { createDiscount, createGiftCard, createProduct, createShippingZone, createTaxRate } from "../factories/commerce";
 import { createUser } from "../factories/users";
 import { resetDatabase } from "../setup/reset";
-import { ADDRESS, createCart, get, post } from "./checkout-helpers";
+import { ADDRESS, createCart, get, placeOrder, post, walkToReview } from "./checkout-helpers";
 
 beforeEach(resetDatabase);
 

@@ -91,7 +91,12 @@ export async function walkToReview(cookie: string, options: { userId?: string } 
   const contact = await post(startRoute.action, "/checkout", { intent: "contact", ...ADDRESS }, { cookie, ...options });
   expect(contact).toMatchObject({ status: 303, location: "/checkout/shipping" });
   const method = await prisma.shippingMethod.findFirstOrThrow();
-  const shipping = await post(shippingRoute.action, "/checkout/shipping", { shippingMethodId: method.id }, { cookie, ...options });
+  const shipping = await post(
+    shippingRoute.action,
+    "/checkout/shipping",
+    { shippingMethodId: method.id },
+    { cookie, ...options },
+  );
   expect(shipping).toMatchObject({ status: 303, location: "/checkout/review" });
 }
 

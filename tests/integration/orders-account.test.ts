@@ -23,6 +23,16 @@ type Detail = {
   };
 };
 
+/** The customer's order page (/account/orders/:number) as `userId` loads it. */
+async function openOrderPage(number: string, userId: string) {
+  return run(orderRoute.loader, await getRequest(`/account/orders/${number}`, { userId }), { number });
+}
+
+/** A digital product with untracked stock, $9.00. */
+function createEbook() {
+  return createProduct({ title: "E-book", kind: "digital", variants: [{ price: 900, stock: 0, trackInventory: false }] });
+}
+
 describe("customer account orders", () => {
   let adaId: string;
   let bobId: string;
@@ -54,11 +64,7 @@ describe("customer account orders", () => {
 
   it("shows one order to its owner only, with tracking, downloads and review links", async () => {
     const shirt = await createProduct({ title: "Shirt", variants: [{ price: 2000, stock: 5 }] });
-    const ebook = await createProduct({
-      title: "E-book",
-      kind: "digital",
-      variants: [{ price: 900, stock: 0, trackInventory: false }],
-    });
+    const ebook = await createEbook();
     const order = await createOrder({
       userId: adaId,
       status: "delivered",
@@ -82,9 +88,7 @@ describe("customer account orders", () => {
     });
     await prisma.productReview.create({ data: { productId: ebook.id, userId: adaId, rating: 5 } });
 
-    const result = await run(orderRoute.loader, await getRequest(`/account/orders/${order.number}`, { userId: adaId }), {
-      number: order.number,
-    });
+    const result = await openOrderPage(order.number, adaId);
     const { order: shown } = payloadOf<Detail>(result);
     expect(shown.carrier).toBe("DHL");
     // the page's data carries nothing staff-only or from the payment provider
@@ -105,24 +109,16 @@ describe("customer account orders", () => {
       }),
     ]);
     await prisma.downloadGrant.updateMany({ data: { expiresAt: new Date(Date.now() - 60_000) } });
-    const later = await run(orderRoute.loader, await getRequest(`/account/orders/${order.number}`, { userId: adaId }), {
-      number: order.number,
-    });
+    const later = await openOrderPage(order.number, adaId);
     const expiredLine = payloadOf<Detail>(later).order.items.find((i) => i.title === "E-book")!;
     expect(expiredLine.downloads).toEqual([expect.objectContaining({ remaining: 3, usable: false, expired: true })]);
 
-    const stranger = await run(orderRoute.loader, await getRequest(`/account/orders/${order.number}`, { userId: bobId }), {
-      number: order.number,
-    });
+    const stranger = await openOrderPage(order.number, bobId);
     expect(statusOf(stranger)).toBe(404);
   });
 
   it("offers no downloads or reviews before the order is paid or delivered", async () => {
-    const ebook = await createProduct({
-      title: "E-book",
-      kind: "digital",
-      variants: [{ price: 900, stock: 0, trackInventory: false }],
-    });
+    const ebook = await createEbook();
     const order = await createOrder({
       userId: adaId,
       status: "pending_payment",
@@ -131,9 +127,7 @@ describe("customer account orders", () => {
     await prisma.downloadGrant.create({
       data: { orderItemId: order.items[0].id, maxDownloads: 5, expiresAt: new Date(Date.now() + 86_400_000) },
     });
-    const result = await run(orderRoute.loader, await getRequest(`/account/orders/${order.number}`, { userId: adaId }), {
-      number: order.number,
-    });
+    const result = await openOrderPage(order.number, adaId);
     const { order: shown } = payloadOf<Detail>(result);
     expect(shown.items[0]).toMatchObject({ downloads: [], reviewUrl: null });
   });

@@ -35,6 +35,14 @@ async function stripePayment(amount: number): Promise<string> {
   return paid.payment_intent as string;
 }
 
+/** A paid Stripe order of 2 × $20.00, the $40.00 paid by card at the fake; the variant keeps 10 in stock. */
+async function cardPaidOrder() {
+  const { variantId } = await stockedVariant(10);
+  const paymentIntentId = await stripePayment(4000);
+  const { order } = await paidOrder({ variantId, quantity: 2, paymentMethod: "stripe", stripePaymentIntentId: paymentIntentId });
+  return { order, variantId, paymentIntentId };
+}
+
 describe("refunding Stripe orders", () => {
   let staff: Awaited<ReturnType<typeof createStaff>>;
   beforeEach(async () => {
@@ -52,14 +60,7 @@ describe("refunding Stripe orders", () => {
   const refundRequests = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/refunds");
 
   it("asks Stripe for exactly the card amount, keyed by the Refund id, and records it once", async () => {
-    const { variantId } = await stockedVariant(10);
-    const paymentIntentId = await stripePayment(4000);
-    const { order } = await paidOrder({
-      variantId,
-      quantity: 2,
-      paymentMethod: "stripe",
-      stripePaymentIntentId: paymentIntentId,
-    });
+    const { order, paymentIntentId } = await cardPaidOrder();
 
     expect(statusOf(await post(order.id, { intent: "refund", amount: "15.50", reason: "Damaged" }))).toBe(302);
     const refund = await prisma.refund.findFirstOrThrow({ where: { orderId: order.id } });
@@ -103,14 +104,7 @@ describe("refunding Stripe orders", () => {
   });
 
   it("parallel refunds of the same Stripe order ask Stripe once", async () => {
-    const { variantId } = await stockedVariant(10);
-    const paymentIntentId = await stripePayment(4000);
-    const { order } = await paidOrder({
-      variantId,
-      quantity: 2,
-      paymentMethod: "stripe",
-      stripePaymentIntentId: paymentIntentId,
-    });
+    const { order } = await cardPaidOrder();
     const requests = await Promise.all(
       Array.from({ length: 5 }, () =>
         formRequest(`/admin/shop/orders/${order.id}`, { intent: "refund", amount: "30.00" }, { userId: staff.adminId }),
@@ -125,14 +119,7 @@ describe("refunding Stripe orders", () => {
   });
 
   it("cancelling a paid Stripe order refunds the card in full first", async () => {
-    const { variantId } = await stockedVariant(10);
-    const paymentIntentId = await stripePayment(4000);
-    const { order } = await paidOrder({
-      variantId,
-      quantity: 2,
-      paymentMethod: "stripe",
-      stripePaymentIntentId: paymentIntentId,
-    });
+    const { order, variantId } = await cardPaidOrder();
     expect(statusOf(await post(order.id, { intent: "cancel", reason: "Out of stock at the warehouse", restock: "on" }))).toBe(
       302,
     );

@@ -1,6 +1,6 @@
 // The discount code form (one code; its reason shown next to it when it does not apply) and the
 // gift card forms (each applied card with what it pays, or why it cannot).
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuthenticityTokenInput } from "remix-utils/csrf/react";
@@ -18,6 +18,42 @@ function RemoveButton({ intent, code, label, text }: { intent: string; code?: st
       {code ? <input type="hidden" name="code" value={code} /> : null}
       <SubmitButton variant="link" name="intent" value={intent} aria-label={label}>
         {text}
+      </SubmitButton>
+    </Form>
+  );
+}
+
+/** One code field and its Apply button, posted to /cart with `intent`; errors show next to the field. */
+function CodeEntryForm({
+  formProps,
+  meta,
+  intent,
+  label,
+  description,
+  applyText,
+  applyingText,
+}: {
+  formProps: ReturnType<typeof getFormProps>;
+  meta: FieldMetadata<string | undefined | null>;
+  intent: string;
+  label: string;
+  description: string;
+  applyText: string;
+  applyingText: string;
+}) {
+  return (
+    <Form method="post" action="/cart" {...formProps} className="flex flex-wrap items-start gap-2">
+      <AuthenticityTokenInput />
+      <InputField
+        meta={meta}
+        label={label}
+        description={description}
+        autoComplete="off"
+        autoCapitalize="characters"
+        className="min-w-48 flex-1"
+      />
+      <SubmitButton variant="secondary" name="intent" value={intent} pendingLabel={applyingText} className="mt-6">
+        {applyText}
       </SubmitButton>
     </Form>
   );
@@ -53,26 +89,15 @@ export function DiscountCodeForm({ view, lastResult }: { view: CartView; lastRes
           ) : null}
         </div>
       ) : null}
-      <Form method="post" action="/cart" {...getFormProps(form)} className="flex flex-wrap items-start gap-2">
-        <AuthenticityTokenInput />
-        <InputField
-          meta={fields.code}
-          label={t("discount.label")}
-          description={t("discount.help")}
-          autoComplete="off"
-          autoCapitalize="characters"
-          className="min-w-48 flex-1"
-        />
-        <SubmitButton
-          variant="secondary"
-          name="intent"
-          value="apply-discount"
-          pendingLabel={t("discount.applying")}
-          className="mt-6"
-        >
-          {t("discount.apply")}
-        </SubmitButton>
-      </Form>
+      <CodeEntryForm
+        formProps={getFormProps(form)}
+        meta={fields.code}
+        intent="apply-discount"
+        label={t("discount.label")}
+        description={t("discount.help")}
+        applyText={t("discount.apply")}
+        applyingText={t("discount.applying")}
+      />
     </section>
   );
 }
@@ -110,26 +135,15 @@ export function GiftCardForms({ view, lastResult }: { view: CartView; lastResult
           ))}
         </ul>
       ) : null}
-      <Form method="post" action="/cart" {...getFormProps(form)} className="flex flex-wrap items-start gap-2">
-        <AuthenticityTokenInput />
-        <InputField
-          meta={fields.code}
-          label={t("giftCards.label")}
-          description={t("giftCards.help", { max: MAX_GIFT_CARDS })}
-          autoComplete="off"
-          autoCapitalize="characters"
-          className="min-w-48 flex-1"
-        />
-        <SubmitButton
-          variant="secondary"
-          name="intent"
-          value="apply-gift-card"
-          pendingLabel={t("giftCards.applying")}
-          className="mt-6"
-        >
-          {t("giftCards.apply")}
-        </SubmitButton>
-      </Form>
+      <CodeEntryForm
+        formProps={getFormProps(form)}
+        meta={fields.code}
+        intent="apply-gift-card"
+        label={t("giftCards.label")}
+        description={t("giftCards.help", { max: MAX_GIFT_CARDS })}
+        applyText={t("giftCards.apply")}
+        applyingText={t("giftCards.applying")}
+      />
     </section>
   );
 }

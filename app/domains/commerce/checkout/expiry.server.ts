@@ -13,6 +13,14 @@ import { releaseReservations } from "./stock.server";
 
 const BATCH = 200;
 
+/** What the sweep reads of a checkout past its time, whichever query found it. */
+const SWEPT_CHECKOUT = {
+  id: true,
+  status: true,
+  expiresAt: true,
+  order: { select: { id: true, status: true, paymentMethod: true, stripeCheckoutSessionId: true } },
+} as const;
+
 export type ExpirySweep = { checkoutsExpired: number; ordersCancelled: number; unitsReleased: number; skipped: number };
 
 export async function releaseExpiredReservations(now = new Date()): Promise<ExpirySweep> {
@@ -21,16 +29,7 @@ export async function releaseExpiredReservations(now = new Date()): Promise<Expi
     where: { expiresAt: { lte: now } },
     distinct: ["checkoutId"],
     take: BATCH,
-    select: {
-      checkout: {
-        select: {
-          id: true,
-          status: true,
-          expiresAt: true,
-          order: { select: { id: true, status: true, paymentMethod: true, stripeCheckoutSessionId: true } },
-        },
-      },
-    },
+    select: { checkout: { select: SWEPT_CHECKOUT } },
   });
   // Open checkouts past their time without reservations (all untracked lines) expire too.
   const bare = await prisma.checkout.findMany({
@@ -54,16 +53,7 @@ export async function releaseExpiredReservations(now = new Date()): Promise<Expi
       checkout: { expiresAt: { lte: now }, reservations: { none: {} } },
     },
     take: BATCH,
-    select: {
-      checkout: {
-        select: {
-          id: true,
-          status: true,
-          expiresAt: true,
-          order: { select: { id: true, status: true, paymentMethod: true, stripeCheckoutSessionId: true } },
-        },
-      },
-    },
+    select: { checkout: { select: SWEPT_CHECKOUT } },
   });
   const work = [...due, ...unreserved].flatMap(({ checkout }) => (checkout ? [{ checkout }] : []));
 

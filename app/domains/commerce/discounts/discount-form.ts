@@ -24,7 +24,12 @@ function optionalCount(t: Translate) {
     .transform((value) => value ?? null);
 }
 
-function optionalDate(t: Translate, timeZone: string) {
+/**
+ * An optional date-time field (<input type="datetime-local">) in the admin's time zone: empty is
+ * null, else the UTC instant; unreadable text is refused, and so is a time already past when
+ * `futureOnly` (a gift card dead on arrival).
+ */
+export function optionalLocalDateTime(t: Translate, timeZone: string, { futureOnly = false }: { futureOnly?: boolean } = {}) {
   return z
     .string()
     .optional()
@@ -33,6 +38,10 @@ function optionalDate(t: Translate, timeZone: string) {
       const date = parseLocalDateTime(text, timeZone);
       if (!date) {
         ctx.addIssue({ code: "custom", message: t("pricing:errors.dateInvalid") });
+        return z.NEVER;
+      }
+      if (futureOnly && date.getTime() <= Date.now()) {
+        ctx.addIssue({ code: "custom", message: t("pricing:errors.expiryInPast") });
         return z.NEVER;
       }
       return date;
@@ -54,8 +63,8 @@ export function createDiscountSchema(t: Translate, { currency, timeZone }: { cur
         ),
       kind: z.enum(DISCOUNT_KINDS, { errorMap: () => ({ message: t("pricing:errors.kindRequired") }) }),
       value: z.string().trim().optional(),
-      startsAt: optionalDate(t, timeZone),
-      endsAt: optionalDate(t, timeZone),
+      startsAt: optionalLocalDateTime(t, timeZone),
+      endsAt: optionalLocalDateTime(t, timeZone),
       minSubtotal: optionalMoney(t, currency),
       usageLimit: optionalCount(t),
       perCustomerLimit: optionalCount(t),

@@ -1,6 +1,6 @@
 // The gift card forms: issuing a card and adjusting its balance with a reason.
 import { z } from "zod";
-import { parseLocalDateTime } from "../discounts/local-datetime";
+import { optionalLocalDateTime } from "../discounts/discount-form";
 import { requiredMoney } from "../shipping/shipping-form";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -10,23 +10,8 @@ export const GIFT_CARD_LOCALES = ["en", "es"] as const;
 export function createIssueGiftCardSchema(t: Translate, { currency, timeZone }: { currency: string; timeZone: string }) {
   return z.object({
     amount: requiredMoney(t, currency).refine((minor) => minor > 0, t("pricing:errors.amountPositive")),
-    expiresAt: z
-      .string()
-      .optional()
-      .transform((text, ctx) => {
-        if (!text) return null;
-        const date = parseLocalDateTime(text, timeZone);
-        if (!date) {
-          ctx.addIssue({ code: "custom", message: t("pricing:errors.dateInvalid") });
-          return z.NEVER;
-        }
-        // A card that is dead on arrival (a mistyped year) would still be e-mailed to its recipient.
-        if (date.getTime() <= Date.now()) {
-          ctx.addIssue({ code: "custom", message: t("pricing:errors.expiryInPast") });
-          return z.NEVER;
-        }
-        return date;
-      }),
+    // A card that is dead on arrival (a mistyped year) would still be e-mailed to its recipient.
+    expiresAt: optionalLocalDateTime(t, timeZone, { futureOnly: true }),
     recipientEmail: z
       .string()
       .trim()
