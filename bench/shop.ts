@@ -9,7 +9,7 @@
 // BENCH_PRODUCTS (10000), BENCH_REDIS_URL (use Redis for the cache; default in-process LRU),
 // TEST_DATABASE_ADMIN_URL, VERSO_BUILD_DIR, VERSO_TEST_NAMESPACE. `--json` prints the raw numbers.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -61,6 +61,9 @@ type Row = {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU ms per request of the web process, and of every PostgreSQL process together. */
+  webCpu: number;
+  pgCpu: number;
   requests: number;
   non2xx: number;
   errors: number;
@@ -75,6 +78,38 @@ type Options = {
   headers?: Record<string, string>;
   amount?: number;
 };
+
+const TICK_MS = 1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim() || 100);
+
+/** utime + stime of a process in ms (0 once it is gone). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+function postgresPids(): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, "utf8").trim().startsWith("postgres");
+      } catch {
+        return false;
+      }
+    });
+}
+
+function cpuSnapshot(webPid: number) {
+  const pg = postgresPids();
+  return { web: cpuMs(webPid), pg: pg.reduce((sum, pid) => sum + cpuMs(pid), 0) };
+}
+
+let webPid = 0;
 
 async function run(scenario: string, mode: string, options: Options, rows: Row[]) {
   const next = typeof options.path === "function" ? options.path : () => options.path as string;
@@ -99,13 +134,20 @@ async function run(scenario: string, mode: string, options: Options, rows: Row[]
   instance.on("response", (_client: unknown, statusCode: number) => {
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });
+  const before = cpuSnapshot(webPid);
   const result = await instance;
+  const after = cpuSnapshot(webPid);
+  // PostgreSQL: every postgres process of the machine (nothing else runs during a bench); a backend
+  // that ended during the run is missed, but the app's pool keeps its connections open.
+  const served = Math.max(1, result.requests.total);
   rows.push({
     scenario,
     mode,
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    webCpu: Math.round(((after.web - before.web) / served) * 100) / 100,
+    pgCpu: Math.round((Math.max(0, after.pg - before.pg) / served) * 100) / 100,
     requests: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
@@ -113,8 +155,10 @@ async function run(scenario: string, mode: string, options: Options, rows: Row[]
       .map(([code, n]) => `${code}×${n}`)
       .join(" "),
   });
+  const row = rows[rows.length - 1];
   console.error(
-    `  ${scenario} (${mode}): ${rows[rows.length - 1]!.rps} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    `  ${scenario} (${mode}): ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` +
+      (row?.scenario === scenario ? `, CPU/req web ${row.webCpu} ms + PostgreSQL ${row.pgCpu} ms` : ""),
   );
 }
 
@@ -168,12 +212,20 @@ const pages = Math.ceil(PRODUCTS / PAGE_SIZE);
 const deepPage = Math.max(1, pages - 10);
 const loadBefore = os.loadavg();
 const server = spawn("node", [path.join(BUILD_DIR, "server-entry/index.js")], { env, stdio: ["ignore", "ignore", "inherit"] });
+webPid = server.pid ?? 0;
 const base = `http://127.0.0.1:${port}`;
 const rows: Row[] = [];
 try {
   await waitHealthy(base, server);
   const product = `/shop/${slugs[Math.floor(slugs.length / 2)]}`;
   const deep = `/shop?page=${deepPage}`;
+
+  // Warm the JIT and the connection pool on URLs the cold runs never ask (the last 500 products, search).
+  const warmUrls = [
+    ...slugs.slice(-500).map((slug) => `/shop/${slug}`),
+    ...Array.from({ length: 100 }, (_, i) => `/shop?q=warm${i}`),
+  ];
+  await run("warm-up", "warm-up", { base, path: cycle(warmUrls), amount: warmUrls.length }, []);
 
   // Cold: distinct URLs, each asked once.
   const firstPages = [1, 2, 3, 4, 5];
@@ -184,7 +236,7 @@ try {
   const coldDeep = SORTS.flatMap((sort) =>
     Array.from({ length: Math.min(pages, 150) }, (_, i) => `/shop?sort=${sort}&page=${pages - i}`),
   );
-  const coldProducts = slugs.slice(0, Math.min(slugs.length, 3000)).map((slug) => `/shop/${slug}`);
+  const coldProducts = slugs.slice(0, Math.min(slugs.length - 500, 3000)).map((slug) => `/shop/${slug}`);
   await run(
     "listing first pages (category × sort × page 1–5)",
     "cold",
@@ -237,11 +289,13 @@ console.log(
   `\nVerso storefront, ${PRODUCTS} products, ${CONNECTIONS} connections (autocannon, loopback); cached runs ${DURATION} s\n`,
 );
 console.log(`load average before: ${loadBefore.map((n) => n.toFixed(2)).join(" ")} (${os.cpus().length} cores)\n`);
-console.log("| scenario | mode | req/s | p50 ms | p99 ms | requests | non-2xx | errors | statuses |");
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log(
+  "| scenario | mode | req/s | p50 ms | p99 ms | CPU ms/req web | CPU ms/req PostgreSQL | requests | non-2xx | errors | statuses |",
+);
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
   console.log(
-    `| ${r.scenario} | ${r.mode} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.non2xx} | ${r.errors} | ${r.statuses} |`,
+    `| ${r.scenario} | ${r.mode} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.webCpu} | ${r.pgCpu} | ${r.requests} | ${r.non2xx} | ${r.errors} | ${r.statuses} |`,
   );
 }
 if (process.argv.includes("--json")) console.log(JSON.stringify(rows));

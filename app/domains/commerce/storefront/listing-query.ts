@@ -64,6 +64,11 @@ export function shopHref(query: ShopListQuery, changes: Partial<ShopListQuery> =
 }
 
 /** A stable cache key: two URLs meaning the same listing share one entry. */
+/** The number of products a filter matches (sort and page do not change it). */
+export function listingCountKey(query: ShopListQuery): string {
+  return `storefront:count:v1:${JSON.stringify([query.q.toLowerCase(), query.category, query.collection])}`;
+}
+
 export function listingCacheKey(query: ShopListQuery): string {
   return `storefront:list:v1:${JSON.stringify([query.q.toLowerCase(), query.category, query.collection, query.sort, query.page])}`;
 }

@@ -9,7 +9,7 @@ import { getCache } from "~/infra/cache.server";
 import { clampPage } from "~/domains/platform/list-query";
 import { getShopSettings } from "../shop-settings.server";
 import { CATALOGUE_TAG } from "../cache-tags";
-import { listingCacheKey, SHOP_PAGE_SIZE, type ShopListQuery } from "./listing-query";
+import { listingCacheKey, listingCountKey, SHOP_PAGE_SIZE, type ShopListQuery } from "./listing-query";
 import { loadStorefrontNav, type StorefrontNav } from "./nav.server";
 import type { ImageRef } from "./images";
 
@@ -89,8 +89,17 @@ async function computeListing(query: ShopListQuery): Promise<Listing> {
     return { ...base, items: [], total: 0, page: 1, unknownFilter: true };
   }
   const where = whereClause(query, category ? descendantIds(nav, category.id) : null, collection?.id ?? null);
-  const [countRow] = await prisma.$queryRaw<Array<{ total: bigint }>>`SELECT count(*) AS total FROM "Product" p WHERE ${where}`;
-  const total = Number(countRow?.total ?? 0);
+  // The count depends on the filters only: every sort and page of one filter shares it.
+  const total = await getCache().wrap(
+    listingCountKey(query),
+    { ttlSeconds: LISTING_TTL_SECONDS, tags: [CATALOGUE_TAG] },
+    async () => {
+      const [countRow] = await prisma.$queryRaw<
+        Array<{ total: bigint }>
+      >`SELECT count(*) AS total FROM "Product" p WHERE ${where}`;
+      return Number(countRow?.total ?? 0);
+    },
+  );
   const page = clampPage(query.page, total, SHOP_PAGE_SIZE);
   const rows = total === 0 ? [] : await pageRows(query, where, page);
   return { ...base, items: rows.map(toItem), total, page, unknownFilter: false };
@@ -133,7 +142,8 @@ function orderClause(query: ShopListQuery, rank: Prisma.Sql): Prisma.Sql {
       return Prisma.sql`p."title" ASC, p."id"`;
     case "newest":
     default:
-      return Prisma.sql`p."publishedAt" DESC NULLS LAST, p."id"`;
+      // Exactly the order of the index ("status", "publishedAt" DESC NULLS LAST, "id" DESC).
+      return Prisma.sql`p."publishedAt" DESC NULLS LAST, p."id" DESC`;
   }
 }
 
