@@ -31,7 +31,8 @@ async function main() {
       express
         .Router()
         .use("/assets", express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false })),
-      express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false, redirect: false }),
+      // Public files (favicon.ico, robots.txt…) all have an extension: pages never pay for a disk lookup.
+      withExtensionOnly(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false, redirect: false })),
     ];
   }
   // entry.server.tsx exports the services the web process needs outside Remix (one Prisma client).
@@ -64,3 +65,7 @@ main().catch((error) => {
   logger.fatal({ err: error }, "web process failed to start");
   process.exit(1);
 });
+
+function withExtensionOnly(handler: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) => (path.extname(req.path) ? handler(req, res, next) : next());
+}

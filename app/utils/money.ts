@@ -20,7 +20,7 @@ export function assertMinor(value: number, label = "amount"): asserts value is M
 
 /** Digits after the decimal point for a currency (JPY 0, USD/EUR 2, KWD/BHD 3), from Intl's data. */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits as number;
+  return currencyFormatter("en", currency).exponent;
 }
 
 /**
@@ -38,10 +38,27 @@ function toDecimalString(minor: Money, exponent: number): `${number}` {
 }
 
 /** 123450 → "$1,234.50" (en-US, USD) or "1 234,50 €" (fr-FR, EUR); 1235 → "¥1,235" (en-US, JPY). */
+// Building an Intl.NumberFormat costs far more than formatting with one (a product listing formats
+// dozens of prices): keep one per locale and currency. Both come from a short list (the app's
+// languages, the shop currency), and the map is bounded anyway.
+const currencyFormatters = new Map<string, { formatter: Intl.NumberFormat; exponent: number }>();
+const MAX_FORMATTERS = 64;
+
+function currencyFormatter(locale: string, currency: string) {
+  const key = `${locale}|${currency}`;
+  let entry = currencyFormatters.get(key);
+  if (!entry) {
+    const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    entry = { formatter, exponent: formatter.resolvedOptions().maximumFractionDigits as number };
+    if (currencyFormatters.size >= MAX_FORMATTERS) currencyFormatters.clear();
+    currencyFormatters.set(key, entry);
+  }
+  return entry;
+}
+
 export function formatMoney(minor: Money, currency: string, locale: string): string {
   assertMinor(minor);
-  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
-  const exponent = formatter.resolvedOptions().maximumFractionDigits as number;
+  const { formatter, exponent } = currencyFormatter(locale, currency);
   return formatter.format(toDecimalString(minor, exponent));
 }
 
