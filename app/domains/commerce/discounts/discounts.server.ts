@@ -5,12 +5,13 @@
 import { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
+import { setActiveFlag, type CommerceActor } from "../active-flag.server";
 import { clampPage } from "~/domains/platform/list-query";
 import { prisma, type Tx } from "~/infra/db.server";
 import type { DiscountStatusFilter } from "./discount-filters";
 import type { DiscountFormValue } from "./discount-form";
 
-type Actor = { actorId: string | null; ipAddress?: string | null };
+type Actor = CommerceActor;
 
 export { DISCOUNT_STATUSES, type DiscountStatusFilter } from "./discount-filters";
 
@@ -188,26 +189,7 @@ export async function updateDiscount(discountId: string, input: DiscountFormValu
 }
 
 export async function setDiscountActive(discountId: string, isActive: boolean, actor: Actor) {
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.discount.updateMany({ where: { id: discountId, isActive: !isActive }, data: { isActive } });
-    if (count === 0) {
-      const exists = await tx.discount.count({ where: { id: discountId } });
-      if (!exists) throw new DomainError("not_found", "No such discount.");
-      return;
-    }
-    await recordAudit(
-      {
-        actorId: actor.actorId,
-        ipAddress: actor.ipAddress ?? null,
-        action: isActive ? "discount.activate" : "discount.deactivate",
-        entityType: "Discount",
-        entityId: discountId,
-        before: { isActive: !isActive },
-        after: { isActive },
-      },
-      tx,
-    );
-  });
+  await setActiveFlag("Discount", discountId, isActive, actor);
 }
 
 /** Only a code never used can be deleted; a used one is switched off instead. */

@@ -5,6 +5,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/domains/errors";
 import { recordAudit } from "~/domains/platform/audit.server";
+import { setActiveFlag, type CommerceActor } from "../active-flag.server";
 import { queueTemplateEmail } from "~/domains/platform/email/send-template.server";
 import { clampPage } from "~/domains/platform/list-query";
 import { prisma, type Tx } from "~/infra/db.server";
@@ -16,7 +17,7 @@ import { formatGiftCardCode, generateGiftCardCode, maskGiftCardCode, normaliseGi
 import type { GiftCardStatusFilter } from "./gift-card-filters";
 import type { AdjustGiftCardValue, IssueGiftCardValue } from "./gift-card-form";
 
-type Actor = { actorId: string | null; ipAddress?: string | null };
+type Actor = CommerceActor;
 
 export { GIFT_CARD_STATUSES, type GiftCardStatusFilter } from "./gift-card-filters";
 export const GIFT_CARD_PAGE_SIZE = 25;
@@ -202,23 +203,5 @@ export async function adjustGiftCard(giftCardId: string, input: AdjustGiftCardVa
 }
 
 export async function setGiftCardActive(giftCardId: string, isActive: boolean, actor: Actor) {
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.giftCard.updateMany({ where: { id: giftCardId, isActive: !isActive }, data: { isActive } });
-    if (count === 0) {
-      if (!(await tx.giftCard.count({ where: { id: giftCardId } }))) throw new DomainError("not_found", "No such gift card.");
-      return;
-    }
-    await recordAudit(
-      {
-        actorId: actor.actorId,
-        ipAddress: actor.ipAddress ?? null,
-        action: isActive ? "gift_card.activate" : "gift_card.deactivate",
-        entityType: "GiftCard",
-        entityId: giftCardId,
-        before: { isActive: !isActive },
-        after: { isActive },
-      },
-      tx,
-    );
-  });
+  await setActiveFlag("GiftCard", giftCardId, isActive, actor);
 }
